@@ -1,0 +1,289 @@
+using System.Runtime.CompilerServices;
+
+namespace Agora.Signaling;
+
+/// <summary>
+/// The client of the Agora Signaling REST API: peer and channel messages, user and channel events, and message history.
+/// </summary>
+/// <remarks>
+/// Every argument is checked against Agora's documented rules before anything is sent. Create one client per app ID
+/// and reuse it: it is safe to call from several threads at once.
+/// </remarks>
+public class SignalingClient : ISignalingClient, IDisposable
+{
+    private readonly HttpClient _http = null!;
+    private readonly MessagesRestClient _messages = null!;
+    private readonly EventsRestClient _events = null!;
+    private readonly HistoryRestClient _history = null!;
+    private readonly LegacyHistoryRestClient _legacyHistory = null!;
+    private readonly SignalingCredential _credential = null!;
+    private readonly TimeSpan _timeout;
+
+    /// <summary>Initializes a new instance of the <see cref="SignalingClient"/> class that makes its own connections.</summary>
+    /// <param name="options">The app ID, endpoints, credential and timeout.</param>
+    /// <exception cref="ArgumentException">An option is missing or invalid.</exception>
+    public SignalingClient(SignalingClientOptions options)
+        : this(options, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, ownsTransport: true)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="SignalingClient"/> class over a given transport.</summary>
+    /// <param name="options">The app ID, endpoints, credential and timeout.</param>
+    /// <param name="transport">The handler that sends requests; the client adds authentication on top and does not dispose it.</param>
+    /// <exception cref="ArgumentException">An option is missing or invalid.</exception>
+    public SignalingClient(SignalingClientOptions options, HttpMessageHandler transport)
+        : this(options, transport, ownsTransport: false)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="SignalingClient"/> class for mocking.</summary>
+    protected SignalingClient()
+    {
+        AppId = string.Empty;
+    }
+
+    private SignalingClient(SignalingClientOptions options, HttpMessageHandler transport, bool ownsTransport)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(transport);
+        options.Validate();
+
+        AppId = options.AppId;
+        _credential = options.Credential!;
+        _timeout = options.Timeout;
+
+        var pipeline = new SignalingAuthenticationHandler(_credential) { InnerHandler = transport };
+        _http = new HttpClient(pipeline, disposeHandler: ownsTransport) { Timeout = options.Timeout };
+
+        string endpoint = options.Endpoint.AbsoluteUri;
+        _messages = new MessagesRestClient(_http) { BaseUrl = endpoint };
+        _events = new EventsRestClient(_http) { BaseUrl = endpoint };
+        _legacyHistory = new LegacyHistoryRestClient(_http) { BaseUrl = endpoint };
+        _history = new HistoryRestClient(_http) { BaseUrl = options.HistoryEndpoint.AbsoluteUri };
+    }
+
+    /// <inheritdoc />
+    public string AppId { get; }
+
+    /// <inheritdoc />
+    public virtual Task<SendMessageResponse> SendPeerMessageAsync(string fromUserId, string toUserId, string payload, PeerMessageOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ValidateSender(fromUserId, nameof(fromUserId));
+        SignalingValidation.MessagingId(toUserId, nameof(toUserId));
+        SignalingValidation.Payload(payload, nameof(payload));
+
+        var body = new PeerMessageRequest
+        {
+            Destination = toUserId,
+            Payload = payload,
+            EnableHistoricalMessaging = options?.EnableHistoricalMessaging,
+#pragma warning disable CS0612, AGSIG002 // The deprecated flag is still passed through for callers who set it.
+            EnableOfflineMessaging = options?.EnableOfflineMessaging,
+#pragma warning restore CS0612, AGSIG002
+        };
+
+        return SendAsync("SendPeerMessage", ct => _messages.SendPeerMessageAsync(AppId, fromUserId, options?.WaitForAck, body, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<SendMessageResponse> SendChannelMessageAsync(string fromUserId, string channelName, string payload, ChannelMessageOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ValidateSender(fromUserId, nameof(fromUserId));
+        SignalingValidation.MessagingId(channelName, nameof(channelName));
+        SignalingValidation.Payload(payload, nameof(payload));
+
+        var body = new ChannelMessageRequest
+        {
+            ChannelName = channelName,
+            Payload = payload,
+            EnableHistoricalMessaging = options?.EnableHistoricalMessaging,
+        };
+
+        return SendAsync("SendChannelMessage", ct => _messages.SendChannelMessageAsync(AppId, fromUserId, body, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<UserEventsResponse> GetUserEventsAsync(CancellationToken cancellationToken = default)
+    {
+        const string Operation = "GetUserEvents";
+        var response = await CallAsync(Operation, ct => _events.GetUserEventsAsync(AppId, ct), cancellationToken).ConfigureAwait(false);
+        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, response.RequestId);
+        response.Events ??= new List<UserEvent>();
+        return response;
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ChannelEventsResponse> GetChannelEventsAsync(CancellationToken cancellationToken = default)
+    {
+        const string Operation = "GetChannelEvents";
+        var response = await CallAsync(Operation, ct => _events.GetChannelEventsAsync(AppId, ct), cancellationToken).ConfigureAwait(false);
+        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, response.RequestId);
+        response.Events ??= new List<ChannelEvent>();
+        return response;
+    }
+
+    /// <inheritdoc />
+    public virtual Task<MessageHistoryResponse> GetMessageHistoryAsync(string userId, HistoryChannelType channelType, string channelName, long start = 0, long end = 0, int messageCount = 100, CancellationToken cancellationToken = default)
+    {
+        ValidateHistoryQuery(userId, channelType, channelName, start, end, messageCount);
+        return GetMessageHistoryCoreAsync(userId, channelType, channelName, start, end, messageCount, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<MessageHistoryPage> GetMessageHistoryPagesAsync(string userId, HistoryChannelType channelType, string channelName, long start = 0, long end = 0, int messageCount = 100, CancellationToken cancellationToken = default)
+    {
+        // Checked here, not inside the iterator, so bad input fails at the call rather than at the first MoveNextAsync.
+        ValidateHistoryQuery(userId, channelType, channelName, start, end, messageCount);
+        return ReadPagesAsync(userId, channelType, channelName, start, end, messageCount, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
+    public virtual async Task<HistoryQueryCreatedResponse> CreateHistoryQueryAsync(LegacyHistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        const string Operation = "CreateHistoryQuery";
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate(nameof(query));
+        var body = query.ToRequest();
+        var response = await CallAsync(Operation, ct => _legacyHistory.CreateHistoryQueryAsync(AppId, body, ct), cancellationToken).ConfigureAwait(false);
+        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, null);
+        return response;
+    }
+
+    /// <inheritdoc />
+    [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
+    public virtual async Task<HistoryQueryResultResponse> GetHistoryQueryResultAsync(string handle, CancellationToken cancellationToken = default)
+    {
+        const string Operation = "GetHistoryQueryResult";
+        SignalingValidation.Required(handle, nameof(handle));
+        foreach (char c in handle)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
+            {
+                throw new ArgumentException("The handle may contain only ASCII letters, digits, '-' and '_'; pass the last segment of the query's location.", nameof(handle));
+            }
+        }
+
+        var response = await CallAsync(Operation, ct => _legacyHistory.GetHistoryQueryResultAsync(AppId, handle, ct), cancellationToken).ConfigureAwait(false);
+        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, response.Code, null);
+        response.Messages ??= new List<LegacyHistoryMessage>();
+        return response;
+    }
+
+    /// <inheritdoc />
+    [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
+    public virtual async Task<HistoryCountResponse> GetHistoryCountAsync(LegacyHistoryQuery filter, CancellationToken cancellationToken = default)
+    {
+        const string Operation = "GetHistoryCount";
+        ArgumentNullException.ThrowIfNull(filter);
+        filter.Validate(nameof(filter));
+        var response = await CallAsync(
+            Operation,
+            ct => _legacyHistory.GetHistoryCountAsync(AppId, filter.Source, filter.Destination, LegacyHistoryQuery.FormatTime(filter.StartTime), LegacyHistoryQuery.FormatTime(filter.EndTime), ct),
+            cancellationToken).ConfigureAwait(false);
+        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, response.Code, null);
+        return response;
+    }
+
+    /// <summary>Releases the connections this client made.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the connections this client made.</summary>
+    /// <param name="disposing">Whether the call comes from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _http?.Dispose();
+        }
+    }
+
+    private static void ValidateHistoryQuery(string userId, HistoryChannelType channelType, string channelName, long start, long end, int messageCount)
+    {
+        SignalingValidation.HistoryPathId(userId, nameof(userId));
+        if (!Enum.IsDefined(channelType))
+        {
+            throw new ArgumentOutOfRangeException(nameof(channelType), channelType, "The channel type must be Message or User.");
+        }
+
+        SignalingValidation.HistoryPathId(channelName, nameof(channelName));
+        SignalingValidation.NonNegative(start, nameof(start));
+        SignalingValidation.NonNegative(end, nameof(end));
+        SignalingValidation.Range(messageCount, 1, 100, nameof(messageCount));
+    }
+
+    private async Task<MessageHistoryResponse> GetMessageHistoryCoreAsync(string userId, HistoryChannelType channelType, string channelName, long start, long end, int messageCount, CancellationToken cancellationToken)
+    {
+        const string Operation = "GetMessageHistory";
+        var response = await CallAsync(
+            Operation,
+            ct => _history.GetMessageHistoryAsync(AppId, userId, channelType, channelName, start, end, messageCount, ct),
+            cancellationToken).ConfigureAwait(false);
+        ServiceErrorTranslator.ThrowIfFailed(Operation, response);
+        return response;
+    }
+
+    private async IAsyncEnumerable<MessageHistoryPage> ReadPagesAsync(string userId, HistoryChannelType channelType, string channelName, long start, long end, int messageCount, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long next = start;
+        while (true)
+        {
+            var response = await GetMessageHistoryCoreAsync(userId, channelType, channelName, next, end, messageCount, cancellationToken).ConfigureAwait(false);
+            var page = response.Data ?? new MessageHistoryPage();
+            page.MessageList ??= new List<HistoryMessage>();
+            yield return page;
+
+            long newStart = page.NewStart ?? 0;
+            if (newStart == 0)
+            {
+                yield break;
+            }
+
+            if (newStart == next)
+            {
+                // A cursor that does not move would loop forever.
+                throw new SignalingServiceException("GetMessageHistory", 200, reason: $"The service answered newStart {newStart} twice, so paging cannot advance.", requestId: response.RequestId);
+            }
+
+            next = newStart;
+        }
+    }
+
+    private void ValidateSender(string fromUserId, string paramName)
+    {
+        SignalingValidation.MessagingPathId(fromUserId, paramName);
+        if (_credential.RestrictedToUserId is string tokenUser && !string.Equals(tokenUser, fromUserId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"With token authentication a message can only be sent as the token's user ('{tokenUser}'), not '{fromUserId}'.", paramName);
+        }
+    }
+
+    private async Task<SendMessageResponse> SendAsync(string operation, Func<CancellationToken, Task<SendMessageResponse>> send, CancellationToken cancellationToken)
+    {
+        var response = await CallAsync(operation, send, cancellationToken).ConfigureAwait(false);
+        ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, response.RequestId);
+        return response;
+    }
+
+    private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RestApiException exception)
+        {
+            throw ServiceErrorTranslator.FromRestApiException(operation, exception);
+        }
+        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient reports its own timeout as a cancellation; the caller did not cancel, so say what happened.
+            throw new TimeoutException($"{operation} got no answer within {_timeout.TotalSeconds:0.###} seconds.", exception);
+        }
+    }
+}

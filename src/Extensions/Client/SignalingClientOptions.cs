@@ -1,0 +1,70 @@
+namespace Agora.Signaling;
+
+/// <summary>
+/// Settings of a <see cref="SignalingClient"/>: the app ID, where the service is, how to authenticate and how long to wait.
+/// </summary>
+public class SignalingClientOptions
+{
+    /// <summary>The primary host outside mainland China.</summary>
+    public static readonly Uri DefaultEndpoint = new("https://api.agora.io/");
+
+    /// <summary>The only host on which the Signaling 2.x history API is documented.</summary>
+    public static readonly Uri DefaultHistoryEndpoint = new("https://api.sd-rtn.com/");
+
+    /// <summary>The default time to wait for one response.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets the Agora app ID that every request is made for.</summary>
+    public string AppId { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the host of the messaging, events and legacy history APIs.</summary>
+    public Uri Endpoint { get; set; } = DefaultEndpoint;
+
+    /// <summary>Gets or sets the host of the Signaling 2.x message history API.</summary>
+    public Uri HistoryEndpoint { get; set; } = DefaultHistoryEndpoint;
+
+    /// <summary>Gets or sets the credential applied to every request.</summary>
+    public SignalingCredential? Credential { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long to wait for one response. A peer message sent with
+    /// <see cref="PeerMessageOptions.WaitForAck"/> is held until the receiver acknowledges, so allow for it.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+    /// <summary>Checks that the options can be used, naming the first setting that cannot.</summary>
+    /// <exception cref="ArgumentException">A setting is missing or invalid.</exception>
+    public void Validate()
+    {
+        SignalingValidation.AppId(AppId, nameof(AppId));
+        ValidateEndpoint(Endpoint, nameof(Endpoint));
+        ValidateEndpoint(HistoryEndpoint, nameof(HistoryEndpoint));
+        if (Credential is null)
+        {
+            throw new ArgumentException("A credential is required, for example a BasicCredential with the customer ID and secret.", nameof(Credential));
+        }
+
+        if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "The timeout must be positive or infinite.");
+        }
+    }
+
+    private static void ValidateEndpoint(Uri? endpoint, string name)
+    {
+        if (endpoint is null)
+        {
+            throw new ArgumentNullException(name);
+        }
+
+        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException("The endpoint must be an absolute http or https URL.", name);
+        }
+
+        if (!string.IsNullOrEmpty(endpoint.Query) || !string.IsNullOrEmpty(endpoint.Fragment) || !string.IsNullOrEmpty(endpoint.UserInfo))
+        {
+            throw new ArgumentException("The endpoint must not have a query, fragment or user information.", name);
+        }
+    }
+}

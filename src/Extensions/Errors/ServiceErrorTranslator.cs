@@ -1,0 +1,104 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Agora.Signaling;
+
+/// <summary>
+/// Turns whatever the generated clients report into one <see cref="SignalingServiceException"/>:
+/// the single place that knows both error envelopes (snake_case and the history API's camelCase).
+/// </summary>
+internal static class ServiceErrorTranslator
+{
+    private static readonly string[] RequestIdHeaders = ["x-request-id", "x-agora-request-id", "request-id"];
+
+    public static SignalingServiceException FromRestApiException(string operation, RestApiException exception)
+    {
+        var body = ReadErrorBody(exception.Response);
+        string? requestId = body.RequestId ?? FindHeader(exception.Headers);
+        return new SignalingServiceException(
+            operation,
+            exception.StatusCode,
+            body.Code,
+            body.Reason ?? (body.IsJson ? null : DescribeUnreadable(exception)),
+            requestId,
+            exception.Response,
+            exception);
+    }
+
+    /// <summary>Throws when a 200 answer of the /dev/v2/project family says <c>result: failed</c>.</summary>
+    public static void ThrowIfFailed(string operation, string? result, string? code, string? requestId)
+    {
+        if (string.Equals(result, "failed", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SignalingServiceException(operation, 200, code, "The service answered result \"failed\".", requestId);
+        }
+    }
+
+    /// <summary>Throws when a 200 answer of the history API says <c>error: true</c>.</summary>
+    public static void ThrowIfFailed(string operation, MessageHistoryResponse response)
+    {
+        if (response.Error == true || (response.ErrorCode is int code && code != 200))
+        {
+            throw new SignalingServiceException(
+                operation,
+                200,
+                response.ErrorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                string.IsNullOrEmpty(response.Reason) ? "The service answered error: true." : response.Reason,
+                response.RequestId);
+        }
+    }
+
+    private static string DescribeUnreadable(RestApiException exception) =>
+        exception.StatusCode is >= 200 and < 300
+            ? "The response body could not be read as the documented JSON."
+            : "The response body is not JSON.";
+
+    private static ErrorBody ReadErrorBody(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return default;
+        }
+
+        try
+        {
+            if (JToken.Parse(text) is not JObject json)
+            {
+                return new ErrorBody(IsJson: true);
+            }
+
+            return new ErrorBody(
+                IsJson: true,
+                Code: Scalar(json, "code") ?? Scalar(json, "errorCode") ?? Scalar(json, "error_code"),
+                Reason: Scalar(json, "reason") ?? Scalar(json, "message") ?? Scalar(json, "error_description"),
+                RequestId: Scalar(json, "request_id") ?? Scalar(json, "requestId"));
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    private static string? Scalar(JObject json, string name) =>
+        json.TryGetValue(name, StringComparison.Ordinal, out var token) && token is JValue { Value: not null } value
+            ? Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    private static string? FindHeader(IReadOnlyDictionary<string, IEnumerable<string>> headers)
+    {
+        foreach (var (name, values) in headers)
+        {
+            foreach (string candidate in RequestIdHeaders)
+            {
+                if (string.Equals(name, candidate, StringComparison.OrdinalIgnoreCase))
+                {
+                    return values.FirstOrDefault();
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private readonly record struct ErrorBody(bool IsJson = false, string? Code = null, string? Reason = null, string? RequestId = null);
+}
