@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Sockets;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace Agora.Signaling.Tests.Client.Infrastructure;
+
+/// <summary>A WireMock server on a loopback port and a client pointed at it through a <see cref="RecordingHandler"/>.</summary>
+public sealed class WireMockHost : IDisposable
+{
+    public const string AppId = "876922cbca0098dff4323566daa89675";
+    public const string CustomerId = "contract-customer";
+    public const string CustomerSecret = "contract-secret-s3cr3t";
+
+    public WireMockHost(TimeSpan? timeout = null)
+    {
+        int port = FreePort();
+        Server = WireMockServer.Start(new WireMockServerSettings { Urls = [$"http://127.0.0.1:{port}"], StartAdminInterface = false });
+        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        Options = new SignalingClientOptions
+        {
+            AppId = AppId,
+            Endpoint = Endpoint,
+            HistoryEndpoint = Endpoint,
+            Credential = new BasicCredential(CustomerId, CustomerSecret),
+            Timeout = timeout ?? SignalingClientOptions.DefaultTimeout,
+        };
+        Client = new SignalingClient(Options, Recorder);
+    }
+
+    public WireMockServer Server { get; }
+
+    public Uri Endpoint { get; }
+
+    public SignalingClientOptions Options { get; }
+
+    public RecordingHandler Recorder { get; } = new();
+
+    public SignalingClient Client { get; }
+
+    public static string ExpectedBasicHeader =>
+        "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(CustomerId + ":" + CustomerSecret));
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Recorder.Dispose();
+        Server.Stop();
+        Server.Dispose();
+    }
+}
