@@ -15,11 +15,22 @@ internal static class ServiceErrorTranslator
     {
         var body = ReadErrorBody(exception.Response);
         string? requestId = body.RequestId ?? FindHeader(exception.Headers);
+        string? reason = body.Reason;
+        if (exception.StatusCode is >= 200 and < 300)
+        {
+            // A success status reaches here only when the body could not be deserialized.
+            reason ??= "The response body could not be read as the documented JSON.";
+        }
+        else if (!body.IsJson && !string.IsNullOrWhiteSpace(exception.Response))
+        {
+            reason ??= "The response body is not JSON.";
+        }
+
         return new SignalingServiceException(
             operation,
             exception.StatusCode,
             body.Code,
-            body.Reason ?? (body.IsJson ? null : DescribeUnreadable(exception)),
+            reason,
             requestId,
             exception.Response,
             exception);
@@ -47,11 +58,6 @@ internal static class ServiceErrorTranslator
                 response.RequestId);
         }
     }
-
-    private static string DescribeUnreadable(RestApiException exception) =>
-        exception.StatusCode is >= 200 and < 300
-            ? "The response body could not be read as the documented JSON."
-            : "The response body is not JSON.";
 
     private static ErrorBody ReadErrorBody(string? text)
     {

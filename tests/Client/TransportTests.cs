@@ -1,0 +1,65 @@
+using Agora.Signaling.Tests.Client.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Agora.Signaling.Tests.Client;
+
+public sealed class TransportTests
+{
+    [Fact]
+    public async Task A_service_that_cannot_be_reached_raises_HttpRequestException()
+    {
+        var options = new SignalingClientOptions
+        {
+            AppId = WireMockHost.AppId,
+            Endpoint = new Uri($"http://127.0.0.1:{WireMockHost.FreePort()}/"),
+            Credential = new BasicCredential("id", "secret"),
+        };
+        using var client = new SignalingClient(options);
+
+        var act = () => client.GetUserEventsAsync();
+
+        await act.Should().ThrowAsync<HttpRequestException>();
+    }
+
+    [Fact]
+    public async Task A_slow_answer_raises_TimeoutException_naming_the_operation()
+    {
+        using var host = new WireMockHost(timeout: TimeSpan.FromMilliseconds(200));
+        host.Server.Given(Request.Create().UsingAnyMethod())
+            .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(5)).WithBody("{}"));
+
+        var act = () => host.Client.GetChannelEventsAsync();
+
+        (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("GetChannelEvents");
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_is_reported_as_cancellation_not_timeout()
+    {
+        using var host = new WireMockHost();
+        host.Server.Given(Request.Create().UsingAnyMethod())
+            .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(5)).WithBody("{}"));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var act = () => host.Client.GetUserEventsAsync(cancellation.Token);
+
+        (await act.Should().ThrowAsync<OperationCanceledException>()).Which.Should().NotBeOfType<TimeoutException>();
+    }
+
+    [Fact]
+    public void Generated_clients_implement_every_hook_the_sdk_relies_on()
+    {
+        // A misspelled partial method compiles away silently; the hooks must exist on every generated client.
+        var clients = typeof(SignalingClient).Assembly.GetTypes().Where(t => t.Name.EndsWith("RestClient", StringComparison.Ordinal) && t.IsClass).ToList();
+
+        clients.Select(c => c.Name).Should().BeEquivalentTo("MessagesRestClient", "EventsRestClient", "HistoryRestClient", "LegacyHistoryRestClient");
+        foreach (var client in clients)
+        {
+            var flags = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
+            client.GetMethod("Initialize", flags).Should().NotBeNull($"{client.Name} must read responses as text");
+            client.GetMethods(flags).Where(m => m.Name == "PrepareRequest" && m.GetParameters()[2].ParameterType == typeof(string))
+                .Should().ContainSingle($"{client.Name} must set the JSON charset");
+        }
+    }
+}
