@@ -331,7 +331,9 @@ public sealed partial class SignalingEmulator
         JObject body;
         try
         {
-            body = JObject.Parse(request.Body ?? string.Empty);
+            // DateParseHandling.None: a date-like string must reach the store exactly as sent.
+            using var reader = new JsonTextReader(new StringReader(request.Body ?? string.Empty)) { DateParseHandling = DateParseHandling.None };
+            body = JObject.Load(reader);
         }
         catch (JsonException)
         {

@@ -58,6 +58,18 @@ public sealed class ErrorContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Date_like_error_fields_are_kept_exactly()
+    {
+        StubAny(400, """{"result":"failed","request_id":"2020-01-02T03:04:05Z","reason":"2019-08-01T01:22:10Z"}""");
+
+        var act = () => _host.Client.GetUserEventsAsync();
+
+        var error = (await act.Should().ThrowAsync<SignalingServiceException>()).Which;
+        error.RequestId.Should().Be("2020-01-02T03:04:05Z");
+        error.Reason.Should().Be("2019-08-01T01:22:10Z");
+    }
+
+    [Fact]
     public async Task A_200_whose_result_is_failed_is_an_error()
     {
         StubAny(200, """{"result":"failed","request_id":"r1","code":"message_sent"}""");

@@ -129,6 +129,17 @@ public sealed class HistoryContractTests : IDisposable
         response.Data.MessageList[0].MessageType.Should().Be("JSON");
     }
 
+    [Fact]
+    public async Task Date_like_strings_are_read_exactly_as_sent()
+    {
+        StubHistory("Tony", "message", "chatroom", """{"errorCode":200,"error":false,"requestId":"2019-08-01T01:22:10Z","data":{"messageList":[{"messageType":"STRING","message":"2019-08-01T01:22:10Z","publisher":"p","timestamp":1}],"count":1,"newStart":0}}""");
+
+        var response = await _host.Client.GetMessageHistoryAsync("Tony", HistoryChannelType.Message, "chatroom");
+
+        response.RequestId.Should().Be("2019-08-01T01:22:10Z");
+        response.Data!.MessageList![0].Message.Should().Be("2019-08-01T01:22:10Z");
+    }
+
     public void Dispose() => _host.Dispose();
 
     private static string Page(long newStart, params string[] messages) => new JObject

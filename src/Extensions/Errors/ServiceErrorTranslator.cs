@@ -68,7 +68,9 @@ internal static class ServiceErrorTranslator
 
         try
         {
-            if (JToken.Parse(text) is not JObject json)
+            // DateParseHandling.None: a date-like reason or request ID must stay exactly as the service wrote it.
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
+            if (JToken.Load(reader) is not JObject json)
             {
                 return new ErrorBody(IsJson: true);
             }
