@@ -1,0 +1,74 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Agora.Signaling;
+
+/// <summary>
+/// The AccessToken2 ("007") format: "007" + Base64(zlib(payload)), with an HMAC-SHA256 chain keyed by
+/// issue time and salt. Written with spans and stack buffers so that minting a token per request costs
+/// one string.
+/// </summary>
+internal static class AccessToken2
+{
+    public const string Version = "007";
+    public const ushort RtmService = 2;
+    public const ushort RtmLoginPrivilege = 1;
+
+    // The signature and app ID blocks, the four header integers, and an RTM service with one privilege.
+    private const int FixedRtmPayloadLength = 94;
+    private const int StackLimit = 512;
+
+    public static string BuildRtm(string appId, string appCertificate, string userId, uint issueTs, uint expire, uint salt)
+    {
+        int userBytes = Encoding.UTF8.GetByteCount(userId);
+        int payloadLength = FixedRtmPayloadLength + userBytes;
+        int zlibLength = payloadLength + ZlibStored.Overhead;
+        int charsLength = Version.Length + ((zlibLength + 2) / 3 * 4);
+
+        Span<byte> bytes = payloadLength + zlibLength <= StackLimit ? stackalloc byte[StackLimit] : new byte[payloadLength + zlibLength];
+        Span<byte> payload = bytes[..payloadLength];
+        Span<byte> zlib = bytes.Slice(payloadLength, zlibLength);
+
+        var writer = new TokenWriter(payload);
+        writer.U16(32);
+        int signatureAt = writer.Skip(32);
+        int signingInfoAt = writer.Position;
+        writer.Ascii(appId);
+        writer.U32(issueTs);
+        writer.U32(expire);
+        writer.U32(salt);
+        writer.U16(1);
+        writer.U16(RtmService);
+        writer.U16(1);
+        writer.U16(RtmLoginPrivilege);
+        writer.U32(expire);
+        writer.U16(userBytes);
+        writer.Skip(Encoding.UTF8.GetBytes(userId, payload[writer.Position..]));
+
+        Sign(appCertificate, issueTs, salt, payload[signingInfoAt..], payload.Slice(signatureAt, 32));
+        ZlibStored.Write(payload, zlib);
+
+        Span<char> chars = charsLength <= StackLimit ? stackalloc char[charsLength] : new char[charsLength];
+        Version.CopyTo(chars);
+        Convert.TryToBase64Chars(zlib, chars[Version.Length..], out _);
+        return new string(chars);
+    }
+
+    /// <summary>signature = HMAC(HMAC(u32le(salt), HMAC(u32le(issue_ts), certificate)), signing info).</summary>
+    public static void Sign(string appCertificate, uint issueTs, uint salt, ReadOnlySpan<byte> signingInfo, Span<byte> signature)
+    {
+        Span<byte> key = stackalloc byte[4];
+        Span<byte> certificate = stackalloc byte[TokenKeys.Length];
+        Span<byte> k1 = stackalloc byte[32];
+        Span<byte> k2 = stackalloc byte[32];
+
+        Encoding.ASCII.GetBytes(appCertificate, certificate);
+        BinaryPrimitives.WriteUInt32LittleEndian(key, issueTs);
+        HMACSHA256.HashData(key, certificate, k1);
+        BinaryPrimitives.WriteUInt32LittleEndian(key, salt);
+        HMACSHA256.HashData(key, k1, k2);
+        HMACSHA256.HashData(k2, signingInfo, signature);
+        CryptographicOperations.ZeroMemory(k2);
+    }
+}
