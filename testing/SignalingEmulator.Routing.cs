@@ -17,10 +17,11 @@ public sealed partial class SignalingEmulator
 
     private static readonly JsonSerializerSettings WireSettings = new() { NullValueHandling = NullValueHandling.Ignore };
 
-    [GeneratedRegex(@"^[A-Za-z0-9 !#$%&()+\-:;<=.>?@\[\]^_{}|~,']{1,64}$")]
+    // \z, not $: in .NET, $ also matches before a final line feed, which would let "user\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9 !#$%&()+\-:;<=.>?@\[\]^_{}|~,']{1,64}\z")]
     private static partial Regex MessagingIdPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9 !#$%&()+\-:;<=.>?@\[\]^_{}|~]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9 !#$%&()+\-:;<=.>?@\[\]^_{}|~]{1,64}\z")]
     private static partial Regex HistoryIdPattern();
 
     private ResponseMessage Handle(IRequestMessage request)
@@ -31,11 +32,10 @@ public sealed partial class SignalingEmulator
 
         try
         {
-            if (!IsAuthorized(request))
+            string? sender = segments is ["dev", "v2", "project", _, "rtm", "users", var pathUser, _] ? pathUser : null;
+            if (Authenticate(request, sender) is string refusal)
             {
-                return isHistory
-                    ? HistoryError(401, "User authentication error")
-                    : DevError(401, "Authentication failed");
+                return isHistory ? HistoryError(401, refusal) : DevError(401, refusal);
             }
 
             return (request.Method, segments) switch
@@ -68,12 +68,6 @@ public sealed partial class SignalingEmulator
         string path = queryStart < 0 ? url[pathStart..] : url[pathStart..queryStart];
         return path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
     }
-
-    private bool IsAuthorized(IRequestMessage request) =>
-        request.Headers is not null
-        && request.Headers.TryGetValue("Authorization", out var values)
-        && values.Count == 1
-        && string.Equals(values[0], _expectedAuthorization, StringComparison.Ordinal);
 
     private ResponseMessage WithApp(string appId, Func<ResponseMessage> handler) =>
         appId == AppId ? handler() : DevError(401, "Unknown app ID");

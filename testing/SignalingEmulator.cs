@@ -13,7 +13,7 @@ namespace Agora.Signaling.Testing;
 /// <remarks>
 /// It records the messages it receives, hands out queued user and channel events (removing them once read,
 /// at most 1,000 a pull), pages seeded message history as documented, and checks HTTP Basic credentials.
-/// Point a <see cref="SignalingClient"/> at it with <see cref="CreateClientOptions"/>.
+/// Point a <see cref="SignalingClient"/> at it with <see cref="CreateClientOptions()"/>.
 /// </remarks>
 public sealed partial class SignalingEmulator : IDisposable
 {
@@ -41,6 +41,7 @@ public sealed partial class SignalingEmulator : IDisposable
         AppId = options.AppId;
         CustomerId = options.CustomerId;
         CustomerSecret = options.CustomerSecret;
+        AppCertificate = options.AppCertificate;
         _time = options.TimeProvider;
         _expectedAuthorization = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(CustomerId + ":" + CustomerSecret));
 
@@ -65,6 +66,9 @@ public sealed partial class SignalingEmulator : IDisposable
 
     /// <summary>Gets the customer secret it accepts.</summary>
     public string CustomerSecret { get; }
+
+    /// <summary>Gets the app certificate tokens must be signed with.</summary>
+    public string AppCertificate { get; }
 
     /// <summary>Gets the base URL of the messaging, events and legacy history APIs.</summary>
     public Uri Endpoint { get; }
@@ -131,6 +135,21 @@ public sealed partial class SignalingEmulator : IDisposable
         HistoryEndpoint = HistoryEndpoint,
         Credential = new BasicCredential(CustomerId, CustomerSecret),
     };
+
+    /// <summary>Creates client options that point at this emulator and authenticate with the given credential.</summary>
+    /// <param name="credential">Any credential; tokens must be signed with <see cref="AppCertificate"/> to be accepted.</param>
+    /// <returns>Options for a <see cref="SignalingClient"/>.</returns>
+    public SignalingClientOptions CreateClientOptions(SignalingCredential credential)
+    {
+        var options = CreateClientOptions();
+        options.Credential = credential;
+        options.TimeProvider = _time;
+        return options;
+    }
+
+    /// <summary>Creates a credential that mints AccessToken2 tokens this emulator accepts.</summary>
+    /// <returns>An <see cref="AppCertificateCredential"/> for this emulator's app.</returns>
+    public AppCertificateCredential CreateAppCertificateCredential() => new(AppId, AppCertificate);
 
     /// <summary>Creates a client that talks to this emulator.</summary>
     /// <returns>A client; dispose it when done.</returns>

@@ -12,6 +12,9 @@ public sealed class SignalingEmulatorOptions
     /// <summary>Gets or sets the customer secret accepted by HTTP Basic authentication.</summary>
     public string CustomerSecret { get; set; } = "emulator-customer-secret";
 
+    /// <summary>Gets or sets the app certificate that AccessToken2 and AccessToken tokens must be signed with.</summary>
+    public string AppCertificate { get; set; } = "5cfd2fd1755d40ecb72977518be15d3b";
+
     /// <summary>Gets or sets the loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; set; }
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace Agora.Signaling;
 
 /// <summary>
-/// HTTP Basic authentication with a customer ID and customer secret from Agora Console.
+/// HTTP Basic authentication with a customer ID and customer secret from Agora Console (RESTful API credentials).
 /// </summary>
 /// <remarks>With Basic authentication, messages may be sent as any user ID.</remarks>
 [DebuggerDisplay("{ToString(),nq}")]
@@ -48,7 +48,7 @@ public sealed class BasicCredential : SignalingCredential
     /// <inheritdoc />
     public override string ToString() => $"BasicCredential {{ CustomerId = {CustomerId}, CustomerSecret = *** }}";
 
-    internal override ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    internal override ValueTask ApplyAsync(HttpRequestMessage request, string? userId, TimeProvider time, CancellationToken cancellationToken)
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", _encoded);
         return ValueTask.CompletedTask;

@@ -6,19 +6,22 @@ namespace Agora.Signaling;
 public sealed class SignalingAuthenticationHandler : DelegatingHandler
 {
     private readonly SignalingCredential _credential;
+    private readonly TimeProvider _time;
 
     /// <summary>Initializes a new instance of the <see cref="SignalingAuthenticationHandler"/> class.</summary>
     /// <param name="credential">The credential to apply.</param>
-    public SignalingAuthenticationHandler(SignalingCredential credential)
+    /// <param name="timeProvider">The clock that decides token expiry, or <see langword="null"/> for the system clock.</param>
+    public SignalingAuthenticationHandler(SignalingCredential credential, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(credential);
         _credential = credential;
+        _time = timeProvider ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await _credential.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+        await _credential.ApplyAsync(request, RequestUser.Of(request), _time, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

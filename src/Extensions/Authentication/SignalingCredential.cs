@@ -1,12 +1,9 @@
 namespace Agora.Signaling;
 
 /// <summary>
-/// Authenticates requests to the Agora Signaling REST API.
+/// Authenticates requests to the Agora Signaling REST API: <see cref="BasicCredential"/>,
+/// <see cref="AccessToken2Credential"/>, <see cref="LegacyAccessTokenCredential"/> or <see cref="AppCertificateCredential"/>.
 /// </summary>
-/// <remarks>
-/// Agora accepts HTTP Basic (customer ID and secret), AccessToken2 and the legacy AccessToken.
-/// <see cref="BasicCredential"/> is available now; the token schemes plug in here.
-/// </remarks>
 public abstract class SignalingCredential
 {
     private protected SignalingCredential()
@@ -14,10 +11,25 @@ public abstract class SignalingCredential
     }
 
     /// <summary>
-    /// Gets the user ID this credential restricts senders to, or <see langword="null"/> when any user may send.
+    /// Gets the only user ID messages may be sent as, when the credential is a token built for one user;
+    /// otherwise <see langword="null"/>.
     /// </summary>
     public virtual string? RestrictedToUserId => null;
 
     /// <summary>Adds the authentication headers to one attempt of a request.</summary>
-    internal abstract ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken);
+    /// <param name="request">The request; its headers are replaced, not added to, so a retried attempt carries one set.</param>
+    /// <param name="userId">The user the request is made as (the sender, or the history reader), when it has one.</param>
+    /// <param name="time">The clock that decides token expiry.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    internal abstract ValueTask ApplyAsync(HttpRequestMessage request, string? userId, TimeProvider time, CancellationToken cancellationToken);
+
+    /// <summary>Refuses, before sending, a request made as a user the token was not built for.</summary>
+    private protected static void CheckSender(string tokenUser, string? userId)
+    {
+        if (userId is not null && !string.Equals(tokenUser, userId, StringComparison.Ordinal))
+        {
+            throw new SignalingCredentialException(
+                $"With token authentication a request can only be made as the token's user ('{tokenUser}'), not '{userId}'.");
+        }
+    }
 }

@@ -52,7 +52,7 @@ public class SignalingClient : ISignalingClient, IDisposable
         _credential = options.Credential!;
         _timeout = options.Timeout;
 
-        var pipeline = new SignalingAuthenticationHandler(_credential) { InnerHandler = transport };
+        var pipeline = new SignalingAuthenticationHandler(_credential, options.TimeProvider) { InnerHandler = transport };
         _http = new HttpClient(pipeline, disposeHandler: ownsTransport) { Timeout = options.Timeout };
 
         string endpoint = options.Endpoint.AbsoluteUri;
@@ -63,7 +63,7 @@ public class SignalingClient : ISignalingClient, IDisposable
     }
 
     /// <inheritdoc />
-    public string AppId { get; }
+    public virtual string AppId { get; }
 
     /// <inheritdoc />
     public virtual Task<SendMessageResponse> SendPeerMessageAsync(string fromUserId, string toUserId, string payload, PeerMessageOptions? options = null, CancellationToken cancellationToken = default)
@@ -82,7 +82,7 @@ public class SignalingClient : ISignalingClient, IDisposable
 #pragma warning restore CS0612, AGSIG002
         };
 
-        return SendAsync("SendPeerMessage", ct => _messages.SendPeerMessageAsync(AppId, fromUserId, options?.WaitForAck, body, ct), cancellationToken);
+        return SendAsync("SendPeerMessage", fromUserId, ct => _messages.SendPeerMessageAsync(AppId, fromUserId, options?.WaitForAck, body, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -99,7 +99,7 @@ public class SignalingClient : ISignalingClient, IDisposable
             EnableHistoricalMessaging = options?.EnableHistoricalMessaging,
         };
 
-        return SendAsync("SendChannelMessage", ct => _messages.SendChannelMessageAsync(AppId, fromUserId, body, ct), cancellationToken);
+        return SendAsync("SendChannelMessage", fromUserId, ct => _messages.SendChannelMessageAsync(AppId, fromUserId, body, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -222,7 +222,8 @@ public class SignalingClient : ISignalingClient, IDisposable
         var response = await CallAsync(
             Operation,
             ct => _history.GetMessageHistoryAsync(AppId, userId, channelType, channelName, start, end, messageCount, ct),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            userId).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(Operation, response);
         return response;
     }
@@ -263,15 +264,16 @@ public class SignalingClient : ISignalingClient, IDisposable
         }
     }
 
-    private async Task<SendMessageResponse> SendAsync(string operation, Func<CancellationToken, Task<SendMessageResponse>> send, CancellationToken cancellationToken)
+    private async Task<SendMessageResponse> SendAsync(string operation, string fromUserId, Func<CancellationToken, Task<SendMessageResponse>> send, CancellationToken cancellationToken)
     {
-        var response = await CallAsync(operation, send, cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(operation, send, cancellationToken, fromUserId).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, response.RequestId);
         return response;
     }
 
-    private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, string? userId = null)
     {
+        using var user = RequestUser.Use(userId);
         try
         {
             return await call(cancellationToken).ConfigureAwait(false);

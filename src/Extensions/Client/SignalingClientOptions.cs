@@ -26,6 +26,9 @@ public class SignalingClientOptions
     /// <summary>Gets or sets the credential applied to every request.</summary>
     public SignalingCredential? Credential { get; set; }
 
+    /// <summary>Gets or sets the clock that decides token issue and expiry times; the system clock unless set.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>
     /// Gets or sets how long to wait for one response. A peer message sent with
     /// <see cref="PeerMessageOptions.WaitForAck"/> is held until the receiver acknowledges, so allow for it.
@@ -42,6 +45,16 @@ public class SignalingClientOptions
         if (Credential is null)
         {
             throw new ArgumentException("A credential is required, for example a BasicCredential with the customer ID and secret.", nameof(Credential));
+        }
+
+        if (Credential is AppCertificateCredential minting && !string.Equals(minting.AppId, AppId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The AppCertificateCredential is for another app ID than AppId.", nameof(Credential));
+        }
+
+        if (TimeProvider is null)
+        {
+            throw new ArgumentNullException(nameof(TimeProvider));
         }
 
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)

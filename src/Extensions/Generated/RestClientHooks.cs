@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 
 namespace Agora.Signaling;
 
-// NSwag partial-method hooks. A misspelled partial method compiles away silently, so
+// NSwag partial-method hooks: they tell the authentication handler who the request is made as, and fix the JSON charset. A misspelled partial method compiles away silently, so
 // RestClientHookTests checks by reflection that every generated client has both.
 
 internal partial class MessagesRestClient
@@ -41,6 +41,8 @@ internal static class RestClientHooks
 {
     public static void PrepareRequest(HttpRequestMessage request)
     {
+        RequestUser.CopyTo(request);
+
         // Agora's documentation sends "application/json;charset=utf-8"; NSwag omits the charset.
         if (request.Content?.Headers.ContentType is MediaTypeHeaderValue contentType)
         {

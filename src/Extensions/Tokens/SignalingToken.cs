@@ -140,15 +140,20 @@ public sealed class SignalingToken
         }
 
         ArgumentNullException.ThrowIfNull(userId, nameof(userId));
-        byte[] account = Encoding.UTF8.GetBytes(userId);
-        if (_crcChannel != Crc32.HashToUInt32(account) || _crcUid != 0)
+        if (!IsBuiltFor(userId))
         {
             return false;
         }
 
+        byte[] account = Encoding.UTF8.GetBytes(userId);
         LegacyAccessToken.Sign(AppId, appCertificate, account, [], _signedBytes, expected);
         return CryptographicOperations.FixedTimeEquals(expected, _signature);
     }
+
+    /// <summary>Tells whether the token names this user: its RTM user (007), or its user checksum (006).</summary>
+    internal bool IsBuiltFor(string userId) => Version == SignalingTokenVersion.AccessToken2
+        ? string.Equals(UserId, userId, StringComparison.Ordinal)
+        : _crcChannel == Crc32.HashToUInt32(Encoding.UTF8.GetBytes(userId)) && _crcUid == 0;
 
     /// <inheritdoc />
     public override string ToString() =>

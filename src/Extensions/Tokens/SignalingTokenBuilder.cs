@@ -67,7 +67,7 @@ public static class SignalingTokenBuilder
     }
 
     // Agora's Python reference draws from 1 to 99,999,999; staying in that range keeps tokens unremarkable.
-    private static uint NewSalt() => (uint)RandomNumberGenerator.GetInt32(1, 100_000_000);
+    internal static uint NewSalt() => (uint)RandomNumberGenerator.GetInt32(1, 100_000_000);
 
     private static uint Seconds(TimeSpan lifetime, string paramName)
     {

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+
+namespace Agora.Signaling;
+
+/// <summary>
+/// Legacy AccessToken authentication: <c>x-agora-token: &lt;006…&gt;</c> with <c>x-agora-uid: &lt;user&gt;</c>,
+/// the user the token was built for. Messages can be sent only as that user.
+/// </summary>
+[DebuggerDisplay("{ToString(),nq}")]
+public sealed class LegacyAccessTokenCredential : SignalingCredential
+{
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private readonly CachedToken? _fixed;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private readonly TokenCache? _cache;
+
+    /// <summary>Initializes a new instance of the <see cref="LegacyAccessTokenCredential"/> class with a fixed token.</summary>
+    /// <param name="token">An AccessToken starting "006".</param>
+    /// <param name="userId">The user the token was built for, sent as <c>x-agora-uid</c>.</param>
+    /// <exception cref="ArgumentException">The token is not an AccessToken, or was not built for <paramref name="userId"/>.</exception>
+    public LegacyAccessTokenCredential(string token, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        SignalingValidation.MessagingPathId(userId, nameof(userId));
+        UserId = userId;
+        try
+        {
+            _fixed = CachedToken.Create(token, SignalingTokenVersion.AccessToken, "The token");
+        }
+        catch (SignalingCredentialException exception)
+        {
+            throw new ArgumentException(exception.Message, nameof(token), exception);
+        }
+
+        if (!_fixed.Parsed.IsBuiltFor(userId))
+        {
+            throw new ArgumentException("The token was not built for this user ID (its user checksum differs).", nameof(userId));
+        }
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="LegacyAccessTokenCredential"/> class that asks a provider for tokens.</summary>
+    /// <param name="tokenProvider">Returns a current AccessToken for <paramref name="userId"/>; asked on first use and again before expiry.</param>
+    /// <param name="userId">The user the tokens are built for, sent as <c>x-agora-uid</c>.</param>
+    /// <param name="refreshMargin">How long before expiry to ask again; 5 minutes when <see langword="null"/>.</param>
+    public LegacyAccessTokenCredential(Func<CancellationToken, ValueTask<string>> tokenProvider, string userId, TimeSpan? refreshMargin = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokenProvider);
+        SignalingValidation.MessagingPathId(userId, nameof(userId));
+        UserId = userId;
+        _cache = new TokenCache(tokenProvider, SignalingTokenVersion.AccessToken, refreshMargin ?? TimeSpan.FromMinutes(5));
+    }
+
+    /// <summary>Gets the user the token was built for.</summary>
+    public string UserId { get; }
+
+    /// <inheritdoc />
+    public override string? RestrictedToUserId => UserId;
+
+    /// <inheritdoc />
+    public override string ToString() => $"LegacyAccessTokenCredential {{ UserId = {UserId}, Token = *** }}";
+
+    internal override async ValueTask ApplyAsync(HttpRequestMessage request, string? userId, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var token = _fixed ?? await _cache!.GetAsync(time, cancellationToken).ConfigureAwait(false);
+        token.ThrowIfExpired(time);
+        if (_fixed is null && !token.Parsed.IsBuiltFor(UserId))
+        {
+            throw new SignalingCredentialException($"The token provider gave an AccessToken that was not built for '{UserId}'.");
+        }
+
+        CheckSender(UserId, userId);
+        request.Headers.Remove("x-agora-token");
+        request.Headers.Remove("x-agora-uid");
+        request.Headers.TryAddWithoutValidation("x-agora-token", token.Token);
+        request.Headers.TryAddWithoutValidation("x-agora-uid", UserId);
+    }
+}

@@ -1,0 +1,83 @@
+namespace Agora.Signaling;
+
+/// <summary>
+/// Holds the token a provider returned until shortly before it expires, asking the provider again then;
+/// one provider call at a time, however many requests are waiting.
+/// </summary>
+internal sealed class TokenCache(Func<CancellationToken, ValueTask<string>> provider, SignalingTokenVersion version, TimeSpan refreshMargin)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile CachedToken? _current;
+
+    public async ValueTask<CachedToken> GetAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (_current is { } fresh && time.GetUtcNow() < fresh.RefreshAt)
+        {
+            return fresh;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = time.GetUtcNow();
+            if (_current is { } refreshed && now < refreshed.RefreshAt)
+            {
+                return refreshed;
+            }
+
+            string token;
+            try
+            {
+                token = await provider(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                throw new SignalingCredentialException("The token provider failed.", exception);
+            }
+
+            var entry = CachedToken.Create(token, version, "The token provider");
+            var expiresAt = entry.Parsed.ExpiresAt ?? DateTimeOffset.MaxValue;
+            if (expiresAt <= now)
+            {
+                throw new SignalingCredentialException($"The token provider returned a token that expired at {expiresAt:u}.");
+            }
+
+            // Refresh a margin before expiry, or halfway for tokens shorter than twice the margin.
+            var margin = TimeSpan.FromTicks(Math.Min(refreshMargin.Ticks, (expiresAt - now).Ticks / 2));
+            _current = entry with { RefreshAt = expiresAt - margin };
+            return _current;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
+
+/// <summary>A token and what it holds.</summary>
+internal sealed record CachedToken(string Token, SignalingToken Parsed, DateTimeOffset RefreshAt)
+{
+    public static CachedToken Create(string? token, SignalingTokenVersion version, string source)
+    {
+        string kind = version == SignalingTokenVersion.AccessToken2 ? "an AccessToken2 (007…)" : "an AccessToken (006…)";
+        if (!SignalingToken.TryParse(token, out var parsed) || parsed.Version != version)
+        {
+            throw new SignalingCredentialException($"{source} did not give {kind}.");
+        }
+
+        if (version == SignalingTokenVersion.AccessToken2 && parsed.UserId is null)
+        {
+            throw new SignalingCredentialException($"{source} gave an AccessToken2 without a Signaling (RTM) service.");
+        }
+
+        return new CachedToken(token!, parsed, DateTimeOffset.MaxValue);
+    }
+
+    public void ThrowIfExpired(TimeProvider time)
+    {
+        if (Parsed.ExpiresAt is { } expiresAt && expiresAt <= time.GetUtcNow())
+        {
+            throw new SignalingCredentialException($"The {Parsed.Version} token expired at {expiresAt:u}; configure a new one or a token provider.");
+        }
+    }
+}
