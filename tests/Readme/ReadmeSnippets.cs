@@ -39,7 +39,7 @@ public sealed class ReadmeSnippets
 
         var snippets = Snippets(source).ToList();
 
-        snippets.Should().HaveCount(3);
+        snippets.Should().HaveCount(5);
         foreach (var (name, text) in snippets)
         {
             readme.Should().Contain(text, $"README must show the '{name}' snippet exactly as it compiles here");
@@ -62,6 +62,58 @@ public sealed class ReadmeSnippets
 
         recorded.Should().BeEquivalentTo(new { FromUserId = "server", Destination = "lobby", Payload = "Hello" });
         pulled.Events.Should().ContainSingle().Which.Kind.Should().Be(UserEventKind.Login);
+    }
+
+    [Fact]
+    public async Task The_credential_snippets_authenticate_against_the_emulator()
+    {
+        using var emulator = SignalingEmulator.Start();
+        string appId = emulator.AppId, appCertificate = emulator.AppCertificate;
+        string accessToken2 = SignalingTokenBuilder.BuildAccessToken2(appId, appCertificate, "server", TimeSpan.FromHours(1));
+        string legacyToken = SignalingTokenBuilder.BuildLegacyAccessToken(appId, appCertificate, "server", TimeSpan.FromHours(1));
+        ValueTask<string> FetchTokenAsync(string userId, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(SignalingTokenBuilder.BuildAccessToken2(appId, appCertificate, userId, TimeSpan.FromHours(1)));
+
+        // snippet:credentials
+        // HTTP Basic: customer ID and secret; messages may be sent as any user.
+        var basic = new BasicCredential("<customer ID>", "<customer secret>");
+
+        // AccessToken2 minted in process for the user of each request.
+        var minted = new AppCertificateCredential(appId, appCertificate);
+
+        // A token you hold, or one your token service hands out (cached, asked again before it expires).
+        var fixedToken = new AccessToken2Credential(accessToken2);
+        var provided = new AccessToken2Credential(ct => FetchTokenAsync("server", ct));
+
+        // The legacy AccessToken, sent as x-agora-token with the user it was built for as x-agora-uid.
+        var legacy = new LegacyAccessTokenCredential(legacyToken, "server");
+        // end-snippet
+
+        basic.CustomerId.Should().Be("<customer ID>");
+        foreach (var credential in new SignalingCredential[] { minted, fixedToken, provided, legacy })
+        {
+            using var client = new SignalingClient(emulator.CreateClientOptions(credential));
+            await client.SendPeerMessageAsync("server", "alice", "hi");
+        }
+
+        emulator.PeerMessages.Should().HaveCount(4);
+    }
+
+    [Fact]
+    public void The_token_snippet_builds_and_checks_a_token()
+    {
+        const string appId = "970CA35de60c44645bbae8a215061b33", appCertificate = "5CFd2fd1755d40ecb72977518be15d3b";
+
+        // snippet:tokens
+        string token = SignalingTokenBuilder.BuildAccessToken2(appId, appCertificate, "server", TimeSpan.FromHours(1));
+
+        var inspected = SignalingToken.Parse(token);
+        bool genuine = inspected.VerifySignature(appCertificate);
+        Console.WriteLine($"{inspected.UserId} until {inspected.ExpiresAt:u}: {(genuine ? "valid" : "forged")}");
+        // end-snippet
+
+        genuine.Should().BeTrue();
+        inspected.UserId.Should().Be("server");
     }
 
     private static SignalingClientOptions CreateOptions()
