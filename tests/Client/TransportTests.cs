@@ -23,7 +23,19 @@ public sealed class TransportTests
     }
 
     [Fact]
-    public async Task A_slow_answer_raises_TimeoutException_naming_the_operation()
+    public async Task A_slow_answer_to_a_read_raises_TimeoutException_naming_the_operation()
+    {
+        using var host = new WireMockHost(timeout: TimeSpan.FromMilliseconds(200));
+        host.Server.Given(Request.Create().UsingAnyMethod())
+            .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(5)).WithBody("{}"));
+
+        var act = () => host.Client.GetMessageHistoryAsync("u", HistoryChannelType.Message, "c");
+
+        (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("GetMessageHistory").And.Contain("1 attempt");
+    }
+
+    [Fact]
+    public async Task A_slow_answer_to_an_event_pull_reports_an_unknown_outcome_since_events_may_be_gone()
     {
         using var host = new WireMockHost(timeout: TimeSpan.FromMilliseconds(200));
         host.Server.Given(Request.Create().UsingAnyMethod())
@@ -31,7 +43,9 @@ public sealed class TransportTests
 
         var act = () => host.Client.GetChannelEventsAsync();
 
-        (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("GetChannelEvents");
+        var error = (await act.Should().ThrowAsync<SignalingOutcomeUnknownException>()).Which;
+        error.Message.Should().Contain("GetChannelEvents").And.Contain("timed out");
+        error.Status.Should().Be(0);
     }
 
     [Fact]

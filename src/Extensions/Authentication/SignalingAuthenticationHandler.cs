@@ -21,7 +21,7 @@ public sealed class SignalingAuthenticationHandler : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await _credential.ApplyAsync(request, RequestUser.Of(request), _time, cancellationToken).ConfigureAwait(false);
+        await _credential.ApplyAsync(request, RequestContext.Of(request)?.UserId, _time, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

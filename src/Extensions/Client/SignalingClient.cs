@@ -17,13 +17,14 @@ public class SignalingClient : ISignalingClient, IDisposable
     private readonly HistoryRestClient _history = null!;
     private readonly LegacyHistoryRestClient _legacyHistory = null!;
     private readonly SignalingCredential _credential = null!;
-    private readonly TimeSpan _timeout;
+
+    private readonly SendRetryMode _sendRetryMode;
 
     /// <summary>Initializes a new instance of the <see cref="SignalingClient"/> class that makes its own connections.</summary>
     /// <param name="options">The app ID, endpoints, credential and timeout.</param>
     /// <exception cref="ArgumentException">An option is missing or invalid.</exception>
     public SignalingClient(SignalingClientOptions options)
-        : this(options, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, ownsTransport: true)
+        : this(options, CreateTransport(options), ownsTransport: true)
     {
     }
 
@@ -50,10 +51,16 @@ public class SignalingClient : ISignalingClient, IDisposable
 
         AppId = options.AppId;
         _credential = options.Credential!;
-        _timeout = options.Timeout;
+        _sendRetryMode = options.Retry.RetrySends;
 
-        var pipeline = new SignalingAuthenticationHandler(_credential, options.TimeProvider) { InnerHandler = transport };
-        _http = new HttpClient(pipeline, disposeHandler: ownsTransport) { Timeout = options.Timeout };
+        // Resilience above authentication, so that each attempt is authenticated afresh. Polly owns every
+        // timeout, so HttpClient's own is switched off.
+        var authentication = new SignalingAuthenticationHandler(_credential, options.TimeProvider)
+        {
+            InnerHandler = ownsTransport ? transport : new BorrowedHandler(transport),
+        };
+        var resilience = new SignalingResilienceHandler(options) { InnerHandler = authentication };
+        _http = new HttpClient(resilience, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
 
         string endpoint = options.Endpoint.AbsoluteUri;
         _messages = new MessagesRestClient(_http) { BaseUrl = endpoint };
@@ -106,7 +113,7 @@ public class SignalingClient : ISignalingClient, IDisposable
     public virtual async Task<UserEventsResponse> GetUserEventsAsync(CancellationToken cancellationToken = default)
     {
         const string Operation = "GetUserEvents";
-        var response = await CallAsync(Operation, ct => _events.GetUserEventsAsync(AppId, ct), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(Operation, RequestKind.DestructiveRead, ct => _events.GetUserEventsAsync(AppId, ct), cancellationToken).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, response.RequestId);
         response.Events ??= new List<UserEvent>();
         return response;
@@ -116,7 +123,7 @@ public class SignalingClient : ISignalingClient, IDisposable
     public virtual async Task<ChannelEventsResponse> GetChannelEventsAsync(CancellationToken cancellationToken = default)
     {
         const string Operation = "GetChannelEvents";
-        var response = await CallAsync(Operation, ct => _events.GetChannelEventsAsync(AppId, ct), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(Operation, RequestKind.DestructiveRead, ct => _events.GetChannelEventsAsync(AppId, ct), cancellationToken).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, response.RequestId);
         response.Events ??= new List<ChannelEvent>();
         return response;
@@ -145,7 +152,7 @@ public class SignalingClient : ISignalingClient, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         query.Validate(nameof(query));
         var body = query.ToRequest();
-        var response = await CallAsync(Operation, ct => _legacyHistory.CreateHistoryQueryAsync(AppId, body, ct), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(Operation, RequestKind.Read, ct => _legacyHistory.CreateHistoryQueryAsync(AppId, body, ct), cancellationToken).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, null);
         return response;
     }
@@ -164,7 +171,7 @@ public class SignalingClient : ISignalingClient, IDisposable
             }
         }
 
-        var response = await CallAsync(Operation, ct => _legacyHistory.GetHistoryQueryResultAsync(AppId, handle, ct), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(Operation, RequestKind.Read, ct => _legacyHistory.GetHistoryQueryResultAsync(AppId, handle, ct), cancellationToken).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, response.Code, null);
         response.Messages ??= new List<LegacyHistoryMessage>();
         return response;
@@ -179,6 +186,7 @@ public class SignalingClient : ISignalingClient, IDisposable
         filter.Validate(nameof(filter));
         var response = await CallAsync(
             Operation,
+            RequestKind.Read,
             ct => _legacyHistory.GetHistoryCountAsync(AppId, filter.Source, filter.Destination, LegacyHistoryQuery.FormatTime(filter.StartTime), LegacyHistoryQuery.FormatTime(filter.EndTime), ct),
             cancellationToken).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, response.Code, null);
@@ -221,6 +229,7 @@ public class SignalingClient : ISignalingClient, IDisposable
         const string Operation = "GetMessageHistory";
         var response = await CallAsync(
             Operation,
+            RequestKind.Read,
             ct => _history.GetMessageHistoryAsync(AppId, userId, channelType, channelName, start, end, messageCount, ct),
             cancellationToken,
             userId).ConfigureAwait(false);
@@ -266,26 +275,55 @@ public class SignalingClient : ISignalingClient, IDisposable
 
     private async Task<SendMessageResponse> SendAsync(string operation, string fromUserId, Func<CancellationToken, Task<SendMessageResponse>> send, CancellationToken cancellationToken)
     {
-        var response = await CallAsync(operation, send, cancellationToken, fromUserId).ConfigureAwait(false);
+        var response = await CallAsync(operation, RequestKind.Send, send, cancellationToken, fromUserId).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, response.RequestId);
         return response;
     }
 
-    private async Task<T> CallAsync<T>(string operation, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, string? userId = null)
+    private async Task<T> CallAsync<T>(string operation, RequestKind kind, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, string? userId = null)
     {
-        using var user = RequestUser.Use(userId);
+        using var scope = RequestContext.Begin(userId, out var context);
         try
         {
             return await call(cancellationToken).ConfigureAwait(false);
         }
         catch (RestApiException exception)
         {
-            throw ServiceErrorTranslator.FromRestApiException(operation, exception);
+            var error = ServiceErrorTranslator.FromRestApiException(operation, exception, context.Attempts);
+
+            // A 429 was refused unprocessed; any other transient answer to a send leaves its delivery unknown.
+            if (kind == RequestKind.Send && TransientFailures.IsTransientStatus(exception.StatusCode) && exception.StatusCode != 429)
+            {
+                throw new SignalingOutcomeUnknownException(operation, exception.StatusCode, error.RequestId, error, context.Attempts);
+            }
+
+            throw error;
         }
-        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (TransientFailures.NeverSent(exception))
         {
-            // HttpClient reports its own timeout as a cancellation; the caller did not cancel, so say what happened.
-            throw new TimeoutException($"{operation} got no answer within {_timeout.TotalSeconds:0.###} seconds.", exception);
+            throw new SignalingTransportException(operation, exception, context.Attempts);
+        }
+        catch (Exception exception) when (TransientFailures.AnswerLost(exception) || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            if (kind != RequestKind.Read)
+            {
+                throw new SignalingOutcomeUnknownException(operation, 0, null, exception, context.Attempts);
+            }
+
+            if (exception is Polly.Timeout.TimeoutRejectedException or OperationCanceledException)
+            {
+                throw new TimeoutException($"{operation} got no answer in time{SignalingAttempt.Describe(context.Attempts)}.", exception);
+            }
+
+            throw new SignalingTransportException(operation, exception, context.Attempts);
         }
     }
+
+    private static SocketsHttpHandler CreateTransport(SignalingClientOptions options) => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+        // A connection that cannot be made is safe to retry, even for a send; bound it so it is reported as such.
+        ConnectTimeout = options?.Timeout is { } timeout && timeout > TimeSpan.Zero && timeout < TimeSpan.FromSeconds(10) ? timeout : TimeSpan.FromSeconds(10),
+    };
 }

@@ -23,6 +23,30 @@ public class SignalingClientOptions
     /// <summary>Gets or sets the host of the Signaling 2.x message history API.</summary>
     public Uri HistoryEndpoint { get; set; } = DefaultHistoryEndpoint;
 
+    /// <summary>
+    /// Gets or sets the hosts tried, in order, after <see cref="Endpoint"/>. When <see langword="null"/>, Agora's order is
+    /// used for Agora's hosts: the other primary suffix, then the region adjacent to <see cref="Region"/>; a custom endpoint gets none.
+    /// </summary>
+    public IList<Uri>? FailoverEndpoints { get; set; }
+
+    /// <summary>Gets or sets the hosts tried, in order, after <see cref="HistoryEndpoint"/>; none unless set.</summary>
+    public IList<Uri> HistoryFailoverEndpoints { get; set; } = new List<Uri>();
+
+    /// <summary>Gets or sets the region nearest your servers, whose adjacent region is the last failover; none unless set.</summary>
+    public SignalingRegion? Region { get; set; }
+
+    /// <summary>Gets or sets how long a host that failed is tried after the healthy ones; 30 seconds unless set.</summary>
+    public TimeSpan FailedEndpointCooldown { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets the retry settings.</summary>
+    public SignalingRetryOptions Retry { get; } = new();
+
+    /// <summary>Gets the client-side rate limits.</summary>
+    public SignalingRateLimitOptions RateLimits { get; } = new();
+
+    /// <summary>Gets or sets the longest a call may take, all attempts and waits included; 2 minutes unless set.</summary>
+    public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Gets or sets the credential applied to every request.</summary>
     public SignalingCredential? Credential { get; set; }
 
@@ -30,7 +54,7 @@ public class SignalingClientOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
-    /// Gets or sets how long to wait for one response. A peer message sent with
+    /// Gets or sets how long to wait for the response to one attempt. A peer message sent with
     /// <see cref="PeerMessageOptions.WaitForAck"/> is held until the receiver acknowledges, so allow for it.
     /// </summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
@@ -61,6 +85,34 @@ public class SignalingClientOptions
         {
             throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "The timeout must be positive or infinite.");
         }
+
+        if (OverallTimeout <= TimeSpan.Zero && OverallTimeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OverallTimeout), OverallTimeout, "The overall timeout must be positive or infinite.");
+        }
+
+        foreach (var endpoint in FailoverEndpoints ?? [])
+        {
+            ValidateEndpoint(endpoint, nameof(FailoverEndpoints));
+        }
+
+        foreach (var endpoint in HistoryFailoverEndpoints ?? throw new ArgumentNullException(nameof(HistoryFailoverEndpoints)))
+        {
+            ValidateEndpoint(endpoint, nameof(HistoryFailoverEndpoints));
+        }
+
+        if (Region is SignalingRegion region && !Enum.IsDefined(region))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Region), region, "Unknown region.");
+        }
+
+        if (FailedEndpointCooldown < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FailedEndpointCooldown), FailedEndpointCooldown, "The cooldown must not be negative.");
+        }
+
+        Retry.Validate();
+        RateLimits.Validate();
     }
 
     private static void ValidateEndpoint(Uri? endpoint, string name)

@@ -11,7 +11,7 @@ internal static class ServiceErrorTranslator
 {
     private static readonly string[] RequestIdHeaders = ["x-request-id", "x-agora-request-id", "request-id"];
 
-    public static SignalingServiceException FromRestApiException(string operation, RestApiException exception)
+    public static SignalingServiceException FromRestApiException(string operation, RestApiException exception, IReadOnlyList<SignalingAttempt> attempts)
     {
         var body = ReadErrorBody(exception.Response);
         string? requestId = body.RequestId ?? FindHeader(exception.Headers);
@@ -33,7 +33,8 @@ internal static class ServiceErrorTranslator
             reason,
             requestId,
             exception.Response,
-            exception);
+            exception,
+            attempts);
     }
 
     /// <summary>Throws when a 200 answer of the /dev/v2/project family says <c>result: failed</c>.</summary>

@@ -20,6 +20,7 @@ public class SignalingServiceException : Exception
     /// <param name="requestId">The request ID from the body or the headers, when present.</param>
     /// <param name="responseBody">The response body; it is truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
     /// <param name="innerException">The exception that caused this one, if any.</param>
+    /// <param name="attempts">The attempts made, in order, when known.</param>
     public SignalingServiceException(
         string operation,
         int status,
@@ -27,9 +28,25 @@ public class SignalingServiceException : Exception
         string? reason = null,
         string? requestId = null,
         string? responseBody = null,
-        Exception? innerException = null)
-        : base(BuildMessage(operation, status, errorCode, reason, requestId), innerException)
+        Exception? innerException = null,
+        IReadOnlyList<SignalingAttempt>? attempts = null)
+        : this(BuildMessage(operation, status, errorCode, reason, requestId) + SignalingAttempt.Describe(attempts ?? []), operation, status, errorCode, reason, requestId, responseBody, innerException, attempts)
     {
+    }
+
+    private protected SignalingServiceException(
+        string message,
+        string operation,
+        int status,
+        string? errorCode,
+        string? reason,
+        string? requestId,
+        string? responseBody,
+        Exception? innerException,
+        IReadOnlyList<SignalingAttempt>? attempts)
+        : base(message, innerException)
+    {
+        Attempts = attempts ?? [];
         Operation = operation;
         Status = status;
         ErrorCode = errorCode;
@@ -56,7 +73,10 @@ public class SignalingServiceException : Exception
     /// <summary>Gets the start of the response body, at most <see cref="MaxResponseBodyLength"/> characters.</summary>
     public string? ResponseBody { get; }
 
-    private static string BuildMessage(string operation, int status, string? errorCode, string? reason, string? requestId)
+    /// <summary>Gets the attempts made, in order, with the host and outcome of each; empty when unknown.</summary>
+    public IReadOnlyList<SignalingAttempt> Attempts { get; }
+
+    private protected static string BuildMessage(string operation, int status, string? errorCode, string? reason, string? requestId)
     {
         var text = new StringBuilder();
         text.Append(operation).Append(" failed: the service answered ").Append(status);
@@ -104,7 +124,7 @@ public class SignalingServiceException : Exception
     };
 
     // Service text goes into messages and logs: keep it on one line and bounded.
-    private static string Sanitize(string value)
+    private protected static string Sanitize(string value)
     {
         const int MaxLength = 256;
         var clean = new StringBuilder(Math.Min(value.Length, MaxLength));

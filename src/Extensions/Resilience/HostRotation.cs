@@ -1,0 +1,83 @@
+namespace Agora.Signaling;
+
+/// <summary>
+/// One ordered list of hosts (the primary first) and which of them failed recently. A host that failed is
+/// moved behind the healthy ones for <c>cooldown</c>, so the next call does not start with it.
+/// </summary>
+internal sealed class HostRotation
+{
+    private readonly Uri[] _hosts;
+    private readonly long[] _coolingUntil;
+    private readonly TimeSpan _cooldown;
+    private readonly TimeProvider _time;
+
+    public HostRotation(Uri primary, IEnumerable<Uri> failover, TimeSpan cooldown, TimeProvider time)
+    {
+        _hosts = [primary, .. failover.Where(h => !SameHost(h, primary))];
+        _coolingUntil = new long[_hosts.Length];
+        _cooldown = cooldown;
+        _time = time;
+    }
+
+    public Uri Primary => _hosts[0];
+
+    public IReadOnlyList<Uri> Hosts => _hosts;
+
+    /// <summary>The hosts for a new request: healthy ones in configured order, then those cooling down.</summary>
+    public Uri[] Plan()
+    {
+        long now = _time.GetTimestamp();
+        var plan = new Uri[_hosts.Length];
+        int at = 0;
+        for (int i = 0; i < _hosts.Length; i++)
+        {
+            if (Volatile.Read(ref _coolingUntil[i]) <= now)
+            {
+                plan[at++] = _hosts[i];
+            }
+        }
+
+        for (int i = 0; i < _hosts.Length; i++)
+        {
+            if (Volatile.Read(ref _coolingUntil[i]) > now)
+            {
+                plan[at++] = _hosts[i];
+            }
+        }
+
+        return plan;
+    }
+
+    /// <summary>Agora's order: the first host, retried once, then each next host in turn.</summary>
+    public static Uri ForAttempt(Uri[] plan, int attempt) => plan[Math.Clamp(attempt - 1, 0, plan.Length - 1)];
+
+    public void MarkFailed(Uri host) => Set(host, _time.GetTimestamp() + (long)(_cooldown.TotalSeconds * _time.TimestampFrequency));
+
+    public void MarkHealthy(Uri host) => Set(host, 0);
+
+    /// <summary>Moves a URL built on the primary host onto another host, keeping its path and query byte for byte.</summary>
+    public Uri Rebase(Uri requestUri, Uri host)
+    {
+        string url = requestUri.AbsoluteUri;
+        foreach (var known in _hosts)
+        {
+            if (url.StartsWith(known.AbsoluteUri, StringComparison.OrdinalIgnoreCase))
+            {
+                return ReferenceEquals(known, host) ? requestUri : new Uri(host.AbsoluteUri + url[known.AbsoluteUri.Length..]);
+            }
+        }
+
+        return requestUri;
+    }
+
+    private static bool SameHost(Uri a, Uri b) => string.Equals(a.AbsoluteUri, b.AbsoluteUri, StringComparison.OrdinalIgnoreCase);
+
+    private void Set(Uri host, long value)
+    {
+        int index = Array.IndexOf(_hosts, host);
+        if (index >= 0)
+        {
+            Volatile.Write(ref _coolingUntil[index], value);
+        }
+    }
+}
