@@ -26,7 +26,6 @@ public sealed partial class SignalingEmulator
 
     private ResponseMessage Handle(IRequestMessage request)
     {
-        Interlocked.Increment(ref _totalRequests);
         string[] segments = PathSegments(request);
         bool isHistory = segments is ["rtm", "v2", "history", ..];
 
@@ -408,19 +407,21 @@ public sealed partial class SignalingEmulator
             : throw new BadRequest($"{name} must be an integer from {min} to {max}");
     }
 
-    private ResponseMessage DevError(int status, string reason) =>
-        Json(status, new ErrorResponse { Result = "failed", RequestId = NextRequestId(), Reason = reason });
+    private ResponseMessage DevError(int status, string reason) => Json(status, DevErrorBody(reason));
 
-    private ResponseMessage HistoryError(int status, string reason) =>
-        Json(status, new MessageHistoryResponse
-        {
-            ErrorCode = status,
-            Error = true,
-            RequestId = NextRequestId(),
-            Operation = "history",
-            Reason = reason,
-            Data = null,
-        });
+    private ResponseMessage HistoryError(int status, string reason) => Json(status, HistoryErrorBody(status, reason));
+
+    private ErrorResponse DevErrorBody(string reason) => new() { Result = "failed", RequestId = NextRequestId(), Reason = reason };
+
+    private MessageHistoryResponse HistoryErrorBody(int status, string reason) => new()
+    {
+        ErrorCode = status,
+        Error = true,
+        RequestId = NextRequestId(),
+        Operation = "history",
+        Reason = reason,
+        Data = null,
+    };
 
     private static ResponseMessage Json(int status, object body)
     {

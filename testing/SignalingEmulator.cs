@@ -50,6 +50,11 @@ public sealed partial class SignalingEmulator : IDisposable
         {
             Urls = [$"http://127.0.0.1:{port}"],
             StartAdminInterface = false,
+
+            // The emulator keeps its own state; WireMock's request log would only grow.
+            MaxRequestLogCount = 0,
+            DoNotSaveDynamicResponseInLogEntry = true,
+            PreWireMockMiddlewareInit = app => Microsoft.AspNetCore.Builder.UseExtensions.Use((Microsoft.AspNetCore.Builder.IApplicationBuilder)app, (Func<Microsoft.AspNetCore.Http.HttpContext, Func<Task>, Task>)InjectFaultsAsync),
         });
         _server
             .Given(Request.Create().UsingAnyMethod())

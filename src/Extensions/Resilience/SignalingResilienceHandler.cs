@@ -15,6 +15,9 @@ namespace Agora.Signaling;
 /// </remarks>
 public sealed class SignalingResilienceHandler : DelegatingHandler
 {
+    /// <summary>The largest response body read; Agora's largest, 1,000 events, is far below it.</summary>
+    private const long MaxResponseBytes = 16 * 1024 * 1024;
+
     private readonly HostRotation _main;
     private readonly HostRotation _history;
     private readonly SignalingRateLimiters _limiters;
@@ -111,6 +114,18 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         try
         {
             var response = await base.SendAsync(state.Request, cancellationToken).ConfigureAwait(false);
+
+            // Read the body inside the attempt, so a connection dropped mid-body is retried (or reported) like any other.
+            try
+            {
+                await response.Content.LoadIntoBufferAsync(MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+
             int status = (int)response.StatusCode;
             state.Context?.Record(new SignalingAttempt(host, status, null));
             if (TransientFailures.IsTransientStatus(status) && status != 429)

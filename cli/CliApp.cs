@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Agora.Signaling.Cli.Commands;
+using Agora.Signaling.Cli.Output;
+
+namespace Agora.Signaling.Cli;
+
+/// <summary>The <c>agora-signaling</c> tool, runnable in-process: everything it reads and writes is passed in.</summary>
+public static class CliApp
+{
+    /// <summary>Runs the tool once.</summary>
+    /// <param name="args">The command-line arguments, without the program name.</param>
+    /// <param name="stdout">Receives results: readable lines, or JSON with <c>--json</c>.</param>
+    /// <param name="stderr">Receives notes and error messages.</param>
+    /// <param name="environment">The environment variables to read settings from (see <see cref="EnvironmentVariables"/>).</param>
+    /// <param name="cancellationToken">Cancelled on Ctrl-C; ends <c>events --follow</c> normally and other commands with <see cref="ExitCodes.Cancelled"/>.</param>
+    /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter stdout,
+        TextWriter stderr,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        var secrets = new SecretRedactor();
+        var globals = new GlobalOptions();
+
+        // Known before anything is written, including the parser's own error messages.
+        secrets.AddOptionValues(args, globals.CustomerSecret.Name);
+        secrets.Add(environment.GetValueOrDefault(EnvironmentVariables.CustomerSecret));
+
+        using var redactedStdout = new RedactingTextWriter(stdout, secrets);
+        using var redactedStderr = new RedactingTextWriter(stderr, secrets);
+        var context = new CliContext(globals, environment, redactedStdout, redactedStderr);
+
+        var parse = CreateRootCommand(context).Parse(args);
+        secrets.Add(parse.GetValue(globals.CustomerSecret));
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = redactedStdout,
+            Error = redactedStderr,
+
+            // Ctrl-C arrives through cancellationToken; Program wires it, tests cancel it directly.
+            ProcessTerminationTimeout = null,
+        };
+
+        if (parse.Action is ParseErrorAction parseError)
+        {
+            // Help goes to stdout, where it would corrupt --json output and hide the error in a wall of text.
+            // Typo suggestions go to stderr too: stdout carries only results.
+            parseError.ShowHelp = false;
+            await parse.InvokeAsync(new InvocationConfiguration { Output = redactedStderr, Error = redactedStderr, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
+            redactedStderr.WriteLine($"Run '{HelpCommandLine(parse)} --help' for usage.");
+            if (parse.GetValue(globals.Json))
+            {
+                var output = new CommandOutput(redactedStdout, TextWriter.Null, json: true);
+                output.Json(new ErrorOutput(ErrorReporter.Details("usage", string.Join(" ", parse.Errors.Select(e => e.Message)))));
+            }
+
+            return ExitCodes.BadArguments;
+        }
+
+        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string HelpCommandLine(ParseResult parse)
+    {
+        var names = new Stack<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Push(result.Parent is null ? "agora-signaling" : result.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+
+    internal static RootCommand CreateRootCommand(CliContext context)
+    {
+        var root = new RootCommand(
+            "Command-line tool for the Agora Signaling (formerly RTM) REST API: send peer and channel messages, pull user and channel events, read message history.\n" +
+            "With no --base-url, app ID or credentials (options or environment variables), every command runs against an embedded emulator on a loopback port.\n" +
+            $"Exit codes: {ExitCodes.Success} success, {ExitCodes.BadArguments} bad arguments or input rejected before sending, " +
+            $"{ExitCodes.ServiceError} the service answered with an error, {ExitCodes.Unreachable} the service could not be reached, {ExitCodes.Cancelled} interrupted.")
+        {
+            SendPeerCommand.Create(context),
+            SendChannelCommand.Create(context),
+            EventsCommand.Create(context),
+            HistoryCommand.Create(context),
+            DemoCommand.Create(context),
+        };
+
+        foreach (var option in context.Globals.All)
+        {
+            root.Add(option);
+        }
+
+        return root;
+    }
+}

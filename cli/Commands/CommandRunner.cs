@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Agora.Signaling.Cli.Connection;
+using Agora.Signaling.Cli.Output;
+
+namespace Agora.Signaling.Cli.Commands;
+
+/// <summary>Runs a command's body with a connection and output, and turns whatever it throws into an exit code.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(
+        CliContext context,
+        ParseResult parse,
+        Func<SignalingConnection, CommandOutput, CancellationToken, Task> body,
+        CancellationToken cancellationToken,
+        string? forcedEmulatorReason = null)
+    {
+        var output = new CommandOutput(context.Stdout, context.Stderr, parse.GetValue(context.Globals.Json));
+        try
+        {
+            var settings = ConnectionResolver.Resolve(parse, context.Globals, context.Environment, forcedEmulatorReason);
+            using var connection = SignalingConnection.Open(settings, output);
+            await body(connection, output, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+        catch (Exception exception)
+        {
+            return ErrorReporter.Report(exception, output, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Agora.Signaling.Cli.Output;
+using Agora.Signaling.Testing;
+
+namespace Agora.Signaling.Cli.Connection;
+
+/// <summary>A client for one command, and the embedded emulator behind it when there is one.</summary>
+internal sealed class SignalingConnection : IDisposable
+{
+    private readonly SignalingClient _client;
+
+    private SignalingConnection(SignalingClient client, SignalingEmulator? emulator)
+    {
+        _client = client;
+        Emulator = emulator;
+    }
+
+    public ISignalingClient Client => _client;
+
+    /// <summary>Gets the embedded emulator, or <see langword="null"/> when a real service is used.</summary>
+    public SignalingEmulator? Emulator { get; }
+
+    public static SignalingConnection Open(ConnectionSettings settings, CommandOutput output)
+    {
+        if (!settings.UsesEmulator)
+        {
+            return new SignalingConnection(new SignalingClient(settings.ClientOptions!), null);
+        }
+
+        var emulator = SignalingEmulator.Start();
+        try
+        {
+            output.Note($"Using the embedded emulator at {emulator.Endpoint} because {settings.EmulatorReason}; nothing leaves this machine.");
+            return new SignalingConnection(emulator.CreateClient(), emulator);
+        }
+        catch
+        {
+            emulator.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        Emulator?.Dispose();
+    }
+}

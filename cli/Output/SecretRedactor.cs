@@ -1,0 +1,62 @@
+namespace Agora.Signaling.Cli.Output;
+
+/// <summary>
+/// Knows the secrets of one run, so that <see cref="RedactingTextWriter"/> can mask them in anything written,
+/// including text the tool does not control, such as parse errors that echo a mistyped token.
+/// </summary>
+internal sealed class SecretRedactor
+{
+    public const string Mask = "***";
+
+    private readonly object _gate = new();
+    private readonly List<string> _secrets = [];
+
+    public void Add(string? secret)
+    {
+        if (string.IsNullOrEmpty(secret))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!_secrets.Contains(secret, StringComparer.Ordinal))
+            {
+                _secrets.Add(secret);
+
+                // Longest first, so a secret that contains another is masked whole.
+                _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
+            }
+        }
+    }
+
+    /// <summary>Collects the values that follow an option in raw arguments, before the parser has seen them.</summary>
+    public void AddOptionValues(IReadOnlyList<string> args, string optionName)
+    {
+        for (int i = 0; i < args.Count; i++)
+        {
+            string arg = args[i];
+            if (arg == optionName && i + 1 < args.Count)
+            {
+                Add(args[i + 1]);
+            }
+            else if (arg.Length > optionName.Length + 1 && arg.StartsWith(optionName, StringComparison.Ordinal) && arg[optionName.Length] is '=' or ':')
+            {
+                Add(arg[(optionName.Length + 1)..]);
+            }
+        }
+    }
+
+    public string Redact(string text)
+    {
+        lock (_gate)
+        {
+            foreach (string secret in _secrets)
+            {
+                text = text.Replace(secret, Mask, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Sockets;
+using Agora.Signaling.Cli;
+using Agora.Signaling.Testing;
+
+namespace Agora.Signaling.Tests.Cli;
+
+/// <summary>Runs the tool in-process with captured output and a fake environment.</summary>
+internal static class CliHost
+{
+    public static readonly IReadOnlyDictionary<string, string?> EmptyEnvironment = new Dictionary<string, string?>();
+
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellationToken = default)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = await CliApp.RunAsync(args.ToArray(), stdout, stderr, environment ?? EmptyEnvironment, cancellationToken);
+        return new CliResult(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The global options that point the tool at <paramref name="emulator"/>.</summary>
+    public static string[] ConnectionArgs(SignalingEmulator emulator, string? customerSecret = null) =>
+    [
+        "--base-url", emulator.Endpoint.AbsoluteUri,
+        "--history-base-url", emulator.HistoryEndpoint.AbsoluteUri,
+        "--app-id", emulator.AppId,
+        "--customer-id", emulator.CustomerId,
+        "--customer-secret", customerSecret ?? emulator.CustomerSecret,
+    ];
+
+    /// <summary>The environment variables that point the tool at <paramref name="emulator"/>.</summary>
+    public static Dictionary<string, string?> ConnectionEnvironment(SignalingEmulator emulator) => new()
+    {
+        ["AGORA_BASE_URL"] = emulator.Endpoint.AbsoluteUri,
+        ["AGORA_HISTORY_BASE_URL"] = emulator.HistoryEndpoint.AbsoluteUri,
+        ["AGORA_APP_ID"] = emulator.AppId,
+        ["AGORA_CUSTOMER_ID"] = emulator.CustomerId,
+        ["AGORA_CUSTOMER_SECRET"] = emulator.CustomerSecret,
+    };
+
+    /// <summary>A loopback URL on which nothing listens: the port was bound and released again.</summary>
+    public static string ClosedLoopbackUrl()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return $"http://127.0.0.1:{port}/";
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Agora.Signaling.Cli;
+using Agora.Signaling.Testing;
+using Newtonsoft.Json.Linq;
+
+namespace Agora.Signaling.Tests.Cli;
+
+public sealed class EventsCommandTests : IDisposable
+{
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(10);
+
+    private readonly SignalingEmulator _emulator = SignalingEmulator.Start();
+
+    public void Dispose() => _emulator.Dispose();
+
+    [Fact]
+    public async Task Users_prints_the_queued_user_events_and_drains_them()
+    {
+        _emulator.EnqueueUserEvent("alice", "Login", 1_700_000_000_000);
+        _emulator.EnqueueUserEvent("bob", "Logout", 1_700_000_001_000);
+
+        var result = await CliHost.RunAsync(["events", "users", .. CliHost.ConnectionArgs(_emulator)]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Stdout.Should().Contain("2 user events");
+        result.Stdout.Should().MatchRegex(@"2023-11-14 22:13:20\.000Z\s+Login\s+user alice");
+        result.Stdout.Should().MatchRegex(@"Logout\s+user bob");
+        _emulator.PendingUserEventCount.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Users_json_has_request_id_and_camel_case_events()
+    {
+        _emulator.EnqueueUserEvent("alice", "Login", 123);
+
+        var result = await CliHost.RunAsync(["events", "users", "--json", .. CliHost.ConnectionArgs(_emulator)]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var json = result.Json();
+        json["requestId"]!.Value<string>().Should().NotBeNullOrEmpty();
+        var item = json["events"]!.Should().ContainSingle().Subject;
+        ((JObject)item).Properties().Select(p => p.Name).Should().BeEquivalentTo(["userId", "type", "ms"]);
+        item["userId"]!.Value<string>().Should().Be("alice");
+        item["type"]!.Value<string>().Should().Be("Login");
+        item["ms"]!.Value<long>().Should().Be(123);
+    }
+
+    [Fact]
+    public async Task Channels_json_names_the_channel_group_id_as_the_model_does()
+    {
+        _emulator.EnqueueChannelEvent("lobby", "alice", "Join", 456);
+        _emulator.EnqueueUserEvent("bob", "Login", 1);
+
+        var result = await CliHost.RunAsync(["events", "channels", "--json", .. CliHost.ConnectionArgs(_emulator)]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var item = result.Json()["events"]!.Should().ContainSingle().Subject;
+        item["groupId"]!.Value<string>().Should().Be("lobby");
+        item["userId"]!.Value<string>().Should().Be("alice");
+        item["type"]!.Value<string>().Should().Be("Join");
+        item["ms"]!.Value<long>().Should().Be(456);
+        _emulator.PendingUserEventCount.Should().Be(1, "pulling channel events must leave user events alone");
+    }
+
+    [Fact]
+    public async Task No_events_is_still_a_success()
+    {
+        var result = await CliHost.RunAsync(["events", "channels", .. CliHost.ConnectionArgs(_emulator)]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Stdout.Should().Contain("0 channel events");
+    }
+
+    [Fact]
+    public async Task Follow_prints_events_as_they_arrive_and_exits_0_when_cancelled()
+    {
+        _emulator.EnqueueUserEvent("alice", "Login", 1_000);
+        _emulator.EnqueueUserEvent("bob", "Login", 2_000);
+        var stdout = new WatchedWriter();
+        var stderr = new WatchedWriter();
+        using var cancellation = new CancellationTokenSource();
+
+        var run = CliApp.RunAsync(["events", "users", "--follow", .. CliHost.ConnectionArgs(_emulator)], stdout, stderr, CliHost.EmptyEnvironment, cancellation.Token);
+        await stdout.WaitForAsync("user bob", WaitLimit);
+
+        // Queued only after the first pull, so seeing it proves the command kept pulling.
+        _emulator.EnqueueUserEvent("carol", "Logout", 3_000);
+        await stdout.WaitForAsync("user carol", WaitLimit);
+        cancellation.Cancel();
+        int code = await run.WaitAsync(WaitLimit);
+
+        code.Should().Be(ExitCodes.Success, $"stdout:\n{stdout}\nstderr:\n{stderr}");
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(3);
+        lines[0].Should().Contain("alice");
+        lines[1].Should().Contain("bob");
+        lines[2].Should().Contain("Logout").And.Contain("carol");
+        stderr.ToString().Should().Contain("Stopped after").And.Contain("3 user events");
+    }
+
+    [Fact]
+    public async Task Follow_json_writes_one_object_per_pull_that_brought_events()
+    {
+        _emulator.EnqueueChannelEvent("lobby", "alice", "Join", 1);
+        var stdout = new WatchedWriter();
+        using var cancellation = new CancellationTokenSource();
+
+        var run = CliApp.RunAsync(["events", "channels", "-f", "--json", .. CliHost.ConnectionArgs(_emulator)], stdout, TextWriter.Null, CliHost.EmptyEnvironment, cancellation.Token);
+        await stdout.WaitForAsync("alice", WaitLimit);
+        _emulator.EnqueueChannelEvent("lobby", "bob", "Leave", 2);
+        await stdout.WaitForAsync("bob", WaitLimit);
+        cancellation.Cancel();
+        int code = await run.WaitAsync(WaitLimit);
+
+        code.Should().Be(ExitCodes.Success);
+        var objects = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
+        objects.Should().HaveCount(2, "pulls that bring nothing print nothing");
+        objects.Select(o => o["events"]![0]!["userId"]!.Value<string>()).Should().Equal("alice", "bob");
+        objects.Should().OnlyContain(o => o["events"]![0]!["groupId"]!.Value<string>() == "lobby");
+    }
+
+    [Fact]
+    public async Task Follow_pulls_at_most_ten_times_a_second()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(550));
+        var clock = Stopwatch.StartNew();
+
+        var result = await CliHost.RunAsync(["events", "users", "--follow", .. CliHost.ConnectionArgs(_emulator)], cancellationToken: cancellation.Token);
+        clock.Stop();
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        long pulls = _emulator.RequestCount;
+        pulls.Should().BeGreaterThanOrEqualTo(2, "following keeps pulling");
+        pulls.Should().BeLessThanOrEqualTo((long)(clock.Elapsed.TotalMilliseconds / 100) + 1, $"{clock.ElapsedMilliseconds} ms allow one pull per 100 ms");
+    }
+
+    [Fact]
+    public async Task Events_without_a_kind_is_a_usage_error()
+    {
+        var result = await CliHost.RunAsync(["events", .. CliHost.ConnectionArgs(_emulator)]);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        _emulator.RequestCount.Should().Be(0);
+    }
+}
