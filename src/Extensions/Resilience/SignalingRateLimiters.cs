@@ -3,8 +3,9 @@ using System.Threading.RateLimiting;
 namespace Agora.Signaling;
 
 /// <summary>
-/// The three per-app-ID quotas as token buckets: messages, event pulls and history. Buckets are refilled by
-/// a timer on the client's <see cref="TimeProvider"/>, so tests can drive them with a fake clock.
+/// The three per-app-ID quotas as token buckets: messages, event pulls and history. A timer on the client's
+/// <see cref="TimeProvider"/> decides when a bucket is refilled (System.Threading.RateLimiting sizes each refill
+/// by the real time elapsed), so with a fake clock nothing is refilled until the test moves it.
 /// </summary>
 internal sealed class SignalingRateLimiters : IDisposable
 {

@@ -1,0 +1,132 @@
+using Agora.Signaling.Testing;
+using Agora.Signaling.Tests.Resilience;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Agora.Signaling.Tests.Events;
+
+public sealed class EventPumpTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly SignalingEmulator _emulator;
+    private readonly SignalingClient _client;
+
+    public EventPumpTests()
+    {
+        _emulator = SignalingEmulator.Start(new SignalingEmulatorOptions { TimeProvider = _time });
+        _client = new SignalingClient(_emulator.CreateClientOptions(new BasicCredential(_emulator.CustomerId, _emulator.CustomerSecret)));
+    }
+
+    [Fact]
+    public async Task Draining_yields_every_batch_and_stops_at_the_first_empty_pull()
+    {
+        for (int i = 0; i < 1900; i++)
+        {
+            _emulator.EnqueueUserEvent($"u{i}", "Login", i);
+        }
+
+        var batches = new List<IReadOnlyList<UserEvent>>();
+        await foreach (var batch in _client.ReadUserEventsAsync())
+        {
+            batches.Add(batch);
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        batches.Select(b => b.Count).Should().Equal(1000, 900);
+        batches.SelectMany(b => b).Select(e => e.Ms).Should().BeInAscendingOrder().And.HaveCount(1900).And.OnlyHaveUniqueItems();
+        _emulator.RequestCount.Should().Be(3, "two batches and the empty pull that ends the drain");
+    }
+
+    [Fact]
+    public async Task A_batch_is_handed_over_whole_even_when_the_caller_fails_on_its_first_event()
+    {
+        _emulator.EnqueueChannelEvent("room", "alice", "Join", 1);
+        _emulator.EnqueueChannelEvent("room", "bob", "Join", 2);
+        IReadOnlyList<ChannelEvent>? received = null;
+
+        var act = async () =>
+        {
+            await foreach (var batch in _client.ReadChannelEventsAsync())
+            {
+                received = batch;
+                throw new InvalidOperationException("the caller's own step failed");
+            }
+        };
+
+        await act.Should().ThrowAsync<InvalidOperationException>();
+        received!.Select(e => e.UserId).Should().Equal("alice", "bob");
+        _emulator.RequestCount.Should().Be(1, "nothing more is pulled once the caller stops asking");
+    }
+
+    [Fact]
+    public async Task Following_waits_when_idle_and_picks_up_new_events_until_cancelled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var received = new List<string?>();
+        var options = new EventPumpOptions { Follow = true, IdleDelay = TimeSpan.FromSeconds(2), TimeProvider = _time };
+
+        var pump = Task.Run(async () =>
+        {
+            await foreach (var batch in _client.ReadUserEventsAsync(options, cancellation.Token))
+            {
+                lock (received)
+                {
+                    received.AddRange(batch.Select(e => e.UserId));
+                }
+            }
+        });
+
+        await FakeClock.UntilAsync(() => _emulator.RequestCount == 1);
+        _emulator.EnqueueUserEvent("late", "Login");
+        await Task.Delay(50);
+        _emulator.RequestCount.Should().Be(1, "the pump waits out its idle delay before pulling again");
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await FakeClock.UntilAsync(() => { lock (received) { return received.Count == 1; } });
+        cancellation.Cancel();
+
+        await pump.Invoking(p => p).Should().ThrowAsync<OperationCanceledException>();
+        received.Should().Equal("late");
+    }
+
+    [Fact]
+    public async Task Pulls_wait_for_the_event_rate_limit()
+    {
+        for (int i = 0; i < 12; i++)
+        {
+            _emulator.EnqueueUserEvent($"u{i}", "Login", i);
+        }
+
+        var pulls = Enumerable.Range(0, 12).Select(_ => _client.GetUserEventsAsync()).ToList();
+        await FakeClock.UntilAsync(() => _emulator.RequestCount == 10);
+        await Task.Delay(500);
+        _emulator.RequestCount.Should().Be(10, "the bucket holds 10 pulls and is refilled only as the client's clock ticks");
+
+        // System.Threading.RateLimiting sizes each refill by real elapsed time; the fake clock decides when it happens.
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        await Task.WhenAll(pulls);
+
+        _emulator.RequestCount.Should().Be(12);
+    }
+
+    [Fact]
+    public async Task Rate_limits_can_be_switched_off()
+    {
+        using var unlimited = new SignalingClient(Options(o => o.RateLimits.Enabled = false));
+
+        await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => unlimited.GetChannelEventsAsync()));
+
+        _emulator.RequestCount.Should().Be(25);
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _emulator.Dispose();
+    }
+
+    private SignalingClientOptions Options(Action<SignalingClientOptions> configure)
+    {
+        var options = _emulator.CreateClientOptions(new BasicCredential(_emulator.CustomerId, _emulator.CustomerSecret));
+        configure(options);
+        return options;
+    }
+}
