@@ -39,7 +39,7 @@ public sealed class ReadmeSnippets
 
         var snippets = Snippets(source).ToList();
 
-        snippets.Should().HaveCount(5);
+        snippets.Should().HaveCount(7);
         foreach (var (name, text) in snippets)
         {
             readme.Should().Contain(text, $"README must show the '{name}' snippet exactly as it compiles here");
@@ -116,6 +116,26 @@ public sealed class ReadmeSnippets
         inspected.UserId.Should().Be("server");
     }
 
+    [Fact]
+    public void The_resilience_snippet_configures_the_options()
+    {
+        var options = CreateOptions();
+
+        // snippet:resilience
+        options.Region = SignalingRegion.EuCentral;            // last failover: api-eu-west-1.agora.io / .sd-rtn.com
+        options.Retry.MaxRetries = 3;                          // after the first attempt
+        options.Retry.Delay = TimeSpan.FromSeconds(1);         // doubles each retry, with jitter; Retry-After wins
+        options.Retry.RetrySends = SendRetryMode.WhenNotProcessed;
+        options.Timeout = TimeSpan.FromSeconds(30);            // one attempt
+        options.OverallTimeout = TimeSpan.FromMinutes(2);      // the whole call, waits included
+        options.RateLimits.EventPullsPerSecond = 10;           // callers wait instead of receiving 429
+        // end-snippet
+
+        options.AppId = "876922cbca0098dff4323566daa89675";
+        using var client = new SignalingClient(options);
+        options.Retry.RetrySends.Should().Be(SendRetryMode.WhenNotProcessed);
+    }
+
     private static SignalingClientOptions CreateOptions()
     {
         // snippet:options
@@ -126,6 +146,28 @@ public sealed class ReadmeSnippets
         };
         // end-snippet
         return options;
+    }
+
+    [Fact]
+    public async Task The_event_pump_snippet_drains_events()
+    {
+        using var emulator = SignalingEmulator.Start();
+        emulator.EnqueueChannelEvent("lobby", "alice", "Join");
+        using var client = emulator.CreateClient();
+        var output = new StringWriter();
+        using var stopping = new CancellationTokenSource();
+
+        // snippet:events
+        await foreach (var batch in client.ReadChannelEventsAsync(new EventPumpOptions { Follow = false }, stopping.Token))
+        {
+            foreach (var channelEvent in batch)
+            {
+                output.WriteLine($"{channelEvent.UserId} {channelEvent.Kind} {channelEvent.GroupId}");
+            }
+        }
+        // end-snippet
+
+        output.ToString().Should().Contain("alice Join lobby");
     }
 
     private static async Task QuickstartAsync(SignalingClientOptions options, TextWriter output)
