@@ -13,7 +13,13 @@ internal sealed class RequestContext
 
     private readonly List<SignalingAttempt> _attempts = [];
 
-    private RequestContext(string? userId) => UserId = userId;
+    private RequestContext(string operation, string? userId)
+    {
+        Operation = operation;
+        UserId = userId;
+    }
+
+    public string Operation { get; }
 
     public string? UserId { get; }
 
@@ -28,10 +34,10 @@ internal sealed class RequestContext
         }
     }
 
-    public static Scope Begin(string? userId, out RequestContext context)
+    public static Scope Begin(string operation, string? userId, out RequestContext context)
     {
         var previous = Ambient.Value;
-        context = new RequestContext(userId);
+        context = new RequestContext(operation, userId);
         Ambient.Value = context;
         return new Scope(previous);
     }

@@ -282,10 +282,19 @@ public class SignalingClient : ISignalingClient, IDisposable
 
     private async Task<T> CallAsync<T>(string operation, RequestKind kind, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, string? userId = null)
     {
-        using var scope = RequestContext.Begin(userId, out var context);
+        using var scope = RequestContext.Begin(operation, userId, out var context);
+        using var activity = SignalingTelemetry.ActivitySource.StartActivity(operation, System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("agora.signaling.operation", operation);
+        activity?.SetTag("agora.signaling.app_id", AppId);
         try
         {
-            return await call(cancellationToken).ConfigureAwait(false);
+            var result = await call(cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("agora.signaling.attempts", context.Attempts.Count);
+            return result;
+        }
+        catch (Exception exception) when (Failed(activity, exception, context))
+        {
+            throw;
         }
         catch (RestApiException exception)
         {
@@ -317,6 +326,14 @@ public class SignalingClient : ISignalingClient, IDisposable
 
             throw new SignalingTransportException(operation, exception, context.Attempts);
         }
+    }
+
+    // Marks the activity and lets the exception through to the translating handlers below.
+    private static bool Failed(System.Diagnostics.Activity? activity, Exception exception, RequestContext context)
+    {
+        activity?.SetTag("agora.signaling.attempts", context.Attempts.Count);
+        activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
+        return false;
     }
 
     private static SocketsHttpHandler CreateTransport(SignalingClientOptions options) => new()

@@ -50,6 +50,15 @@ public class SignalingClientOptions
     /// <summary>Gets or sets the credential applied to every request.</summary>
     public SignalingCredential? Credential { get; set; }
 
+    /// <summary>Gets or sets the logger factory for the SDK's <c>Agora.Signaling</c> log events; none unless set (dependency injection sets it).</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether response bodies are logged at Debug level (first 4 KB); off unless set, as bodies carry user data.</summary>
+    public bool EnableResponseBodyLogging { get; set; }
+
+    /// <summary>Gets or sets an application name put before the SDK's own in the <c>User-Agent</c> header.</summary>
+    public string? ApplicationId { get; set; }
+
     /// <summary>Gets or sets the clock that decides token issue and expiry times; the system clock unless set.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -109,6 +118,12 @@ public class SignalingClientOptions
         if (FailedEndpointCooldown < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(FailedEndpointCooldown), FailedEndpointCooldown, "The cooldown must not be negative.");
+        }
+
+        if (ApplicationId is not null && (ApplicationId.Length is 0 or > 32 || !ApplicationId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/')))
+        {
+            // It goes into a header as is, so nothing that could break the header.
+            throw new ArgumentException("The application ID must be 1 to 32 characters from letters, digits, '.', '-', '_' and '/'.", nameof(ApplicationId));
         }
 
         Retry.Validate();

@@ -1,12 +1,11 @@
 using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace Agora.Signaling;
 
 /// <summary>
-/// Retries, fails over between hosts, waits for the client-side rate limits and bounds each attempt and the
-/// whole call, on Polly. Sits above <see cref="SignalingAuthenticationHandler"/> so every attempt is authenticated afresh.
+/// Retries, fails over between hosts, waits for the client-side rate limits, bounds each attempt and the whole
+/// call (on Polly), logs each attempt and records metrics. Sits above <see cref="SignalingAuthenticationHandler"/>
+/// so every attempt is authenticated afresh.
 /// </summary>
 /// <remarks>
 /// A peer or channel message is resent only when the service cannot have processed it (no connection, or 429),
@@ -18,37 +17,42 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
     /// <summary>The largest response body read; Agora's largest, 1,000 events, is far below it.</summary>
     private const long MaxResponseBytes = 16 * 1024 * 1024;
 
-    private readonly HostRotation _main;
-    private readonly HostRotation _history;
-    private readonly SignalingRateLimiters _limiters;
-    private readonly Dictionary<RequestKind, ResiliencePipeline<HttpResponseMessage>> _pipelines = [];
+    private readonly SignalingPipeline _pipeline;
+    private readonly bool _ownsPipeline;
 
     /// <summary>Initializes a new instance of the <see cref="SignalingResilienceHandler"/> class from client options.</summary>
-    /// <param name="options">The endpoints, retry, timeout and rate-limit settings.</param>
+    /// <param name="options">The endpoints, retry, timeout, rate-limit and logging settings.</param>
     public SignalingResilienceHandler(SignalingClientOptions options)
+        : this(new SignalingPipeline(options ?? throw new ArgumentNullException(nameof(options))), ownsPipeline: true)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var time = options.TimeProvider;
-        _main = new HostRotation(options.Endpoint, (IEnumerable<Uri>?)options.FailoverEndpoints ?? AgoraHosts.FailoverFor(options.Endpoint, options.Region), options.FailedEndpointCooldown, time);
-        _history = new HostRotation(options.HistoryEndpoint, options.HistoryFailoverEndpoints, options.FailedEndpointCooldown, time);
-        _limiters = new SignalingRateLimiters(options.RateLimits, time);
-        foreach (var kind in Enum.GetValues<RequestKind>())
-        {
-            _pipelines[kind] = Build(kind, options, _limiters.For(kind));
-        }
+    }
+
+    internal SignalingResilienceHandler(SignalingPipeline pipeline, bool ownsPipeline)
+    {
+        _pipeline = pipeline;
+        _ownsPipeline = ownsPipeline;
     }
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Headers.UserAgent.Count == 0)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", _pipeline.UserAgent);
+        }
+
         var kind = RequestKinds.Of(request);
-        var rotation = request.RequestUri!.AbsolutePath.Contains("/rtm/v2/history/", StringComparison.Ordinal) ? _history : _main;
-        var state = new AttemptState(this, request, rotation, rotation.Plan(), RequestContext.Of(request), cancellationToken);
+        var rotation = request.RequestUri!.AbsolutePath.Contains("/rtm/v2/history/", StringComparison.Ordinal) ? _pipeline.History : _pipeline.Main;
+        var state = new AttemptState(request, rotation, rotation.Plan(), RequestContext.Of(request), cancellationToken);
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(SignalingPipeline.StateKey, state);
         try
         {
-            var outcome = await _pipelines[kind].ExecuteOutcomeAsync(static (context, state) => state.Handler.AttemptAsync(state, context.CancellationToken), context, state).ConfigureAwait(false);
+            var outcome = await _pipeline.For(kind).ExecuteOutcomeAsync(
+                static (context, handler) => handler.AttemptAsync(context.Properties.GetValue(SignalingPipeline.StateKey, null!), context.CancellationToken),
+                context,
+                this).ConfigureAwait(false);
             outcome.ThrowIfException();
             return outcome.Result!;
         }
@@ -61,63 +65,35 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && _ownsPipeline)
         {
-            _limiters.Dispose();
+            _pipeline.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> Build(RequestKind kind, SignalingClientOptions options, System.Threading.RateLimiting.RateLimiter? limiter)
-    {
-        var time = options.TimeProvider;
-        var retry = options.Retry;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        if (options.OverallTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(options.OverallTimeout);
-        }
-
-        if (retry.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = retry.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = retry.Delay,
-                MaxDelay = retry.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(TransientFailures.ShouldRetry(kind, retry.RetrySends, args.Outcome)),
-                DelayGenerator = args => ValueTask.FromResult(TransientFailures.RetryAfter(args.Outcome.Result, time)),
-            });
-        }
-
-        if (limiter is not null)
-        {
-            // Every attempt counts against Agora's quota, so every attempt waits for a permit.
-            builder.AddRateLimiter(limiter);
-        }
-
-        if (options.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(options.Timeout);
-        }
-
-        return builder.Build();
-    }
-
     private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(AttemptState state, CancellationToken cancellationToken)
     {
         var host = HostRotation.ForAttempt(state.Plan, state.Attempt++);
+        string method = state.Request.Method.Method;
+        string template = SignalingLog.PathTemplate(state.Operation);
+        if (state.PreviousHost is { } previous && !ReferenceEquals(previous, host))
+        {
+            SignalingLog.FailingOver(_pipeline.Logger, state.Operation, previous.Authority, host.Authority);
+            SignalingTelemetry.Failovers.Add(1, new KeyValuePair<string, object?>("agora.signaling.operation", state.Operation));
+        }
+
+        state.PreviousHost = host;
         state.Request.RequestUri = state.Rotation.Rebase(state.Request.RequestUri!, host);
+        SignalingLog.AttemptStarted(_pipeline.Logger, state.Operation, method, template, state.Attempt, host.Authority);
+        long started = _pipeline.Time.GetTimestamp();
         try
         {
             var response = await base.SendAsync(state.Request, cancellationToken).ConfigureAwait(false);
-
-            // Read the body inside the attempt, so a connection dropped mid-body is retried (or reported) like any other.
             try
             {
+                // Read the body inside the attempt, so a connection dropped mid-body is retried (or reported) like any other.
                 await response.Content.LoadIntoBufferAsync(MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -127,7 +103,16 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             }
 
             int status = (int)response.StatusCode;
+            var elapsed = _pipeline.Time.GetElapsedTime(started);
             state.Context?.Record(new SignalingAttempt(host, status, null));
+            SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, host.Authority, RequestIdHeader(response));
+            Record(state, host, status.ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
+            if (_pipeline.LogResponseBodies && _pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+            {
+                string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                SignalingLog.ResponseBody(_pipeline.Logger, state.Operation, body.Length, SignalingLog.OneLine(body, 4096));
+            }
+
             if (TransientFailures.IsTransientStatus(status) && status != 429)
             {
                 state.Rotation.MarkFailed(host);
@@ -144,34 +129,34 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             // Polly's attempt timeout cancelled us (it reports TimeoutRejectedException); or the caller did.
             if (!state.CallerToken.IsCancellationRequested)
             {
-                state.Context?.Record(new SignalingAttempt(host, null, "timed out"));
-                state.Rotation.MarkFailed(host);
+                Failed(state, host, method, template, "timed out", started);
             }
 
             return Outcome.FromException<HttpResponseMessage>(exception);
         }
         catch (Exception exception)
         {
-            state.Context?.Record(new SignalingAttempt(host, null, TransientFailures.Describe(exception)));
-            state.Rotation.MarkFailed(host);
+            Failed(state, host, method, template, TransientFailures.Describe(exception), started);
             return Outcome.FromException<HttpResponseMessage>(exception);
         }
     }
 
-    private sealed class AttemptState(SignalingResilienceHandler handler, HttpRequestMessage request, HostRotation rotation, Uri[] plan, RequestContext? context, CancellationToken callerToken)
+    private void Failed(AttemptState state, Uri host, string method, string template, string failure, long started)
     {
-        public CancellationToken CallerToken { get; } = callerToken;
-
-        public SignalingResilienceHandler Handler { get; } = handler;
-
-        public HttpRequestMessage Request { get; } = request;
-
-        public HostRotation Rotation { get; } = rotation;
-
-        public Uri[] Plan { get; } = plan;
-
-        public RequestContext? Context { get; } = context;
-
-        public int Attempt { get; set; }
+        var elapsed = _pipeline.Time.GetElapsedTime(started);
+        state.Context?.Record(new SignalingAttempt(host, null, failure));
+        state.Rotation.MarkFailed(host);
+        SignalingLog.AttemptFailed(_pipeline.Logger, state.Operation, method, template, failure, elapsed.TotalMilliseconds, state.Attempt, host.Authority);
+        Record(state, host, failure, elapsed);
     }
+
+    private static void Record(AttemptState state, Uri host, string outcome, TimeSpan elapsed) =>
+        SignalingTelemetry.AttemptDuration.Record(
+            elapsed.TotalSeconds,
+            new KeyValuePair<string, object?>("agora.signaling.operation", state.Operation),
+            new KeyValuePair<string, object?>("agora.signaling.outcome", outcome),
+            new KeyValuePair<string, object?>("server.address", host.Host));
+
+    private static string? RequestIdHeader(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("x-request-id", out var values) ? SignalingLog.OneLine(values.First(), 128) : null;
 }
