@@ -31,15 +31,36 @@ public static class CliApp
         var globals = new GlobalOptions();
 
         // Known before anything is written, including the parser's own error messages.
-        secrets.AddOptionValues(args, globals.CustomerSecret.Name);
-        secrets.Add(environment.GetValueOrDefault(EnvironmentVariables.CustomerSecret));
+        foreach (var option in globals.Secrets)
+        {
+            secrets.AddOptionValues(args, option.Name);
+        }
+
+        foreach (string variable in EnvironmentVariables.Secrets)
+        {
+            secrets.Add(environment.GetValueOrDefault(variable));
+        }
 
         using var redactedStdout = new RedactingTextWriter(stdout, secrets);
         using var redactedStderr = new RedactingTextWriter(stderr, secrets);
         var context = new CliContext(globals, environment, redactedStdout, redactedStderr);
 
         var parse = CreateRootCommand(context).Parse(args);
-        secrets.Add(parse.GetValue(globals.CustomerSecret));
+        foreach (var option in globals.Secrets)
+        {
+            secrets.Add(parse.GetValue(option));
+        }
+
+        foreach (var argument in context.SecretArguments)
+        {
+            if (parse.GetResult(argument) is { } result)
+            {
+                foreach (var token in result.Tokens)
+                {
+                    secrets.Add(token.Value);
+                }
+            }
+        }
 
         var invocation = new InvocationConfiguration
         {
@@ -84,7 +105,8 @@ public static class CliApp
     {
         var root = new RootCommand(
             "Command-line tool for the Agora Signaling (formerly RTM) REST API: send peer and channel messages, pull user and channel events, read message history.\n" +
-            "With no --base-url, app ID or credentials (options or environment variables), every command runs against an embedded emulator on a loopback port.\n" +
+            "With no --base-url, app ID, credential or certificate (options or environment variables), every command that sends runs against an embedded emulator on a loopback port.\n" +
+            "Credentials, one kind at a time: --customer-id with --customer-secret, --token (AccessToken2), --legacy-token with --uid, or --app-certificate with --app-id.\n" +
             $"Exit codes: {ExitCodes.Success} success, {ExitCodes.BadArguments} bad arguments or input rejected before sending, " +
             $"{ExitCodes.ServiceError} the service answered with an error, {ExitCodes.Unreachable} the service could not be reached, {ExitCodes.Cancelled} interrupted.")
         {
@@ -92,6 +114,7 @@ public static class CliApp
             SendChannelCommand.Create(context),
             EventsCommand.Create(context),
             HistoryCommand.Create(context),
+            TokenCommand.Create(context),
             DemoCommand.Create(context),
         };
 

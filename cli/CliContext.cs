@@ -1,4 +1,4 @@
-using Agora.Signaling.Cli.Output;
+using System.CommandLine;
 
 namespace Agora.Signaling.Cli;
 
@@ -7,4 +7,8 @@ internal sealed record CliContext(
     GlobalOptions Globals,
     IReadOnlyDictionary<string, string?> Environment,
     TextWriter Stdout,
-    TextWriter Stderr);
+    TextWriter Stderr)
+{
+    /// <summary>Gets the arguments whose values are secrets (such as a token to inspect), registered by the commands that declare them.</summary>
+    public List<Argument<string>> SecretArguments { get; } = [];
+}

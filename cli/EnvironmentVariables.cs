@@ -17,4 +17,22 @@ public static class EnvironmentVariables
 
     /// <summary>Stands in for <c>--customer-secret</c>.</summary>
     public const string CustomerSecret = "AGORA_CUSTOMER_SECRET";
+
+    /// <summary>Stands in for <c>--token</c>.</summary>
+    public const string Token = "AGORA_TOKEN";
+
+    /// <summary>Stands in for <c>--legacy-token</c>.</summary>
+    public const string LegacyToken = "AGORA_LEGACY_TOKEN";
+
+    /// <summary>Stands in for <c>--uid</c>.</summary>
+    public const string Uid = "AGORA_UID";
+
+    /// <summary>Stands in for <c>--app-certificate</c>.</summary>
+    public const string AppCertificate = "AGORA_APP_CERTIFICATE";
+
+    /// <summary>Stands in for <c>--max-retries</c>.</summary>
+    public const string MaxRetries = "AGORA_MAX_RETRIES";
+
+    /// <summary>The variables whose values are secrets, masked in everything the tool writes.</summary>
+    internal static IEnumerable<string> Secrets => [CustomerSecret, Token, LegacyToken, AppCertificate];
 }

@@ -14,9 +14,10 @@ internal sealed class GlobalOptions
 
     public Option<string[]> BaseUrl { get; } = new("--base-url")
     {
-        Description = $"Base URL of the messaging, events and legacy history APIs; repeat it to give an ordered list of hosts. " +
-            $"For now only the first host is used: failover to the others comes in a later version. " +
-            $"Default: {SignalingClientOptions.DefaultEndpoint} when credentials are given. [env: {EnvironmentVariables.BaseUrl}, comma-separated]",
+        Description = "Base URL of the messaging, events and legacy history APIs. Repeat it to list failover hosts: the first is the endpoint, " +
+            "the others are tried in order when it fails (Agora's order: the first host is retried once, then each next one), " +
+            $"so failover needs retries (see --max-retries). Default: {SignalingClientOptions.DefaultEndpoint} when a credential is given, " +
+            $"with Agora's documented failover hosts. [env: {EnvironmentVariables.BaseUrl}, comma-separated]",
         HelpName = "url",
         Recursive = true,
     };
@@ -43,6 +44,45 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> Token { get; } = new("--token")
+    {
+        Description = "An AccessToken2 (007…) with a Signaling (RTM) service, sent as 'Authorization: agora token=…'; messages can then only be sent as its user. " +
+            $"Its app ID is used when --app-id is not given. Never printed. [env: {EnvironmentVariables.Token}]",
+        HelpName = "token",
+        Recursive = true,
+    };
+
+    public Option<string?> LegacyToken { get; } = new("--legacy-token")
+    {
+        Description = "A legacy AccessToken (006…), sent as x-agora-token with --uid as x-agora-uid; messages can then only be sent as that user. " +
+            $"Never printed. [env: {EnvironmentVariables.LegacyToken}]",
+        HelpName = "token",
+        Recursive = true,
+    };
+
+    public Option<string?> Uid { get; } = new("--uid")
+    {
+        Description = $"The user the --legacy-token was built for. 'token inspect' verifies a 006 token for this user. [env: {EnvironmentVariables.Uid}]",
+        HelpName = "user",
+        Recursive = true,
+    };
+
+    public Option<string?> AppCertificate { get; } = new("--app-certificate")
+    {
+        Description = "The app certificate (32 hexadecimal characters): with --app-id, an AccessToken2 is minted for each request's user, so any user may send; " +
+            $"'token build' signs with it and 'token inspect' verifies against it. Never printed. [env: {EnvironmentVariables.AppCertificate}]",
+        HelpName = "certificate",
+        Recursive = true,
+    };
+
+    public Option<int?> MaxRetries { get; } = new("--max-retries")
+    {
+        Description = "How many times a failed request is retried (0 to 10; default 3), with a backoff of about 1 s, 2 s, 4 s…; " +
+            $"retries are what move to the failover hosts. A message is resent only when the service cannot have processed it. [env: {EnvironmentVariables.MaxRetries}]",
+        HelpName = "n",
+        Recursive = true,
+    };
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Write machine-readable JSON to stdout, one object per line.",
@@ -52,9 +92,12 @@ internal sealed class GlobalOptions
     public Option<bool> Emulator { get; } = new("--emulator")
     {
         Description = "Run against the embedded emulator, ignoring the connection settings. " +
-            "This is also what happens when no connection setting (URL, app ID, customer ID or secret) is given at all.",
+            "This is also what happens when no connection setting (URL, app ID, credential or certificate) is given at all.",
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [AppId, BaseUrl, HistoryBaseUrl, CustomerId, CustomerSecret, Json, Emulator];
+    public IEnumerable<Option> All => [AppId, BaseUrl, HistoryBaseUrl, CustomerId, CustomerSecret, Token, LegacyToken, Uid, AppCertificate, MaxRetries, Json, Emulator];
+
+    /// <summary>The options whose values are secrets, masked in everything the tool writes.</summary>
+    public IEnumerable<Option<string?>> Secrets => [CustomerSecret, Token, LegacyToken, AppCertificate];
 }

@@ -27,4 +27,19 @@ internal static class CommandRunner
             return ErrorReporter.Report(exception, output, cancellationToken);
         }
     }
+
+    /// <summary>Runs a command that works on this machine alone: no connection settings are read and no emulator starts.</summary>
+    public static int RunOffline(CliContext context, ParseResult parse, Action<CommandOutput> body, CancellationToken cancellationToken)
+    {
+        var output = new CommandOutput(context.Stdout, context.Stderr, parse.GetValue(context.Globals.Json));
+        try
+        {
+            body(output);
+            return ExitCodes.Success;
+        }
+        catch (Exception exception)
+        {
+            return ErrorReporter.Report(exception, output, cancellationToken, sends: false);
+        }
+    }
 }

@@ -3,7 +3,7 @@ using Agora.Signaling.Cli.Output;
 
 namespace Agora.Signaling.Cli.Commands;
 
-/// <summary><c>events users|channels [--follow]</c>: pull user or channel events.</summary>
+/// <summary><c>events users|channels [--follow]</c>: drain or follow user or channel events with the SDK's event pump.</summary>
 internal static class EventsCommand
 {
     public static Command Create(CliContext context) =>
@@ -12,25 +12,17 @@ internal static class EventsCommand
             CreateFeed(
                 context,
                 "users",
-                "Pull user login and logout events.",
+                "Pull user login and logout events until none are left.",
                 "user event",
-                async (client, ct) =>
-                {
-                    var response = await client.GetUserEventsAsync(ct).ConfigureAwait(false);
-                    return new EventBatch<UserEvent>(response.Result, response.RequestId, [.. response.Events ?? []]);
-                },
+                (client, options, ct) => client.ReadUserEventsAsync(options, ct),
                 item => UserEventOutput.From(item),
                 HumanFormat.Event),
             CreateFeed(
                 context,
                 "channels",
-                "Pull channel join and leave events.",
+                "Pull channel join and leave events until none are left.",
                 "channel event",
-                async (client, ct) =>
-                {
-                    var response = await client.GetChannelEventsAsync(ct).ConfigureAwait(false);
-                    return new EventBatch<ChannelEvent>(response.Result, response.RequestId, [.. response.Events ?? []]);
-                },
+                (client, options, ct) => client.ReadChannelEventsAsync(options, ct),
                 item => ChannelEventOutput.From(item),
                 HumanFormat.Event),
         };
@@ -40,13 +32,14 @@ internal static class EventsCommand
         string name,
         string description,
         string singular,
-        Func<ISignalingClient, CancellationToken, Task<EventBatch<TEvent>>> pull,
+        Func<ISignalingClient, EventPumpOptions, CancellationToken, IAsyncEnumerable<IReadOnlyList<TEvent>>> read,
         Func<TEvent, TOutput> toJson,
         Func<TEvent, string> toLine)
     {
         var follow = new Option<bool>("--follow", "-f")
         {
-            Description = $"Keep pulling until Ctrl-C, at most {1 / EventFollower.MinimumPullInterval.TotalSeconds:0} pulls a second, printing events as they arrive.",
+            Description = "Keep pulling until Ctrl-C, printing events as they arrive. After a pull that brings nothing the next waits a second; " +
+                "all pulls go through the client's event-pull rate limit of 10 a second.",
         };
 
         var command = new Command(name, description) { follow };
@@ -55,47 +48,77 @@ internal static class EventsCommand
             parse,
             async (connection, output, token) =>
             {
+                var recorder = new EventPullRecorder(connection.Client);
                 if (!parse.GetValue(follow))
                 {
-                    var batch = await pull(connection.Client, token).ConfigureAwait(false);
-                    output.Result(ToJson(batch, toJson), w =>
-                    {
-                        w.WriteLine($"{HumanFormat.Count(batch.Events.Count, singular)} (request ID {HumanFormat.Show(batch.RequestId)}){(batch.Events.Count == 0 ? "." : ":")}");
-                        foreach (var item in batch.Events)
-                        {
-                            w.WriteLine("  " + toLine(item));
-                        }
-                    });
+                    await DrainAsync(recorder, read, output, singular, toJson, toLine, token).ConfigureAwait(false);
                     return;
                 }
 
                 output.Note($"Following {singular}s; press Ctrl-C to stop.");
                 int received = 0;
-                int pulls = await EventFollower.FollowAsync(
-                    ct2 => pull(connection.Client, ct2),
-                    batch =>
+                try
+                {
+                    await foreach (var events in read(recorder, new EventPumpOptions { Follow = true }, token).ConfigureAwait(false))
                     {
-                        received += batch.Events.Count;
-                        if (batch.Events.Count == 0)
-                        {
-                            return;
-                        }
-
+                        // Shown even when cancellation came meanwhile: the service deleted these events when it answered.
                         // One JSON object per pull that brought events: a stream of lines a script can read as they come.
-                        output.Result(ToJson(batch, toJson), w =>
+                        received += events.Count;
+                        output.Result(ToJson(Batch(recorder, events), toJson), w =>
                         {
-                            foreach (var item in batch.Events)
+                            foreach (var item in events)
                             {
                                 w.WriteLine(toLine(item));
                             }
                         });
-                    },
-                    token).ConfigureAwait(false);
-                output.Note($"Stopped after {HumanFormat.Count(pulls, "pull")} and {HumanFormat.Count(received, singular)}.");
+                    }
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    // Ctrl-C is how following is meant to end.
+                }
+
+                output.Note($"Stopped after {HumanFormat.Count(recorder.Pulls, "pull")} and {HumanFormat.Count(received, singular)}.");
             },
             ct));
         return command;
     }
+
+    /// <summary>Pulls until a pull brings nothing, printing every batch; an empty store still prints one (empty) result.</summary>
+    private static async Task DrainAsync<TEvent, TOutput>(
+        EventPullRecorder recorder,
+        Func<ISignalingClient, EventPumpOptions, CancellationToken, IAsyncEnumerable<IReadOnlyList<TEvent>>> read,
+        CommandOutput output,
+        string singular,
+        Func<TEvent, TOutput> toJson,
+        Func<TEvent, string> toLine,
+        CancellationToken cancellationToken)
+    {
+        int batches = 0;
+        await foreach (var events in read(recorder, new EventPumpOptions { Follow = false }, cancellationToken).ConfigureAwait(false))
+        {
+            batches++;
+            WriteBatch(output, Batch(recorder, events), singular, toJson, toLine);
+        }
+
+        if (batches == 0)
+        {
+            WriteBatch(output, Batch<TEvent>(recorder, []), singular, toJson, toLine);
+        }
+    }
+
+    private static void WriteBatch<TEvent, TOutput>(CommandOutput output, EventBatch<TEvent> batch, string singular, Func<TEvent, TOutput> toJson, Func<TEvent, string> toLine) =>
+        output.Result(ToJson(batch, toJson), w =>
+        {
+            w.WriteLine($"{HumanFormat.Count(batch.Events.Count, singular)} (request ID {HumanFormat.Show(batch.RequestId)}){(batch.Events.Count == 0 ? "." : ":")}");
+            foreach (var item in batch.Events)
+            {
+                w.WriteLine("  " + toLine(item));
+            }
+        });
+
+    private static EventBatch<TEvent> Batch<TEvent>(EventPullRecorder recorder, IReadOnlyList<TEvent> events) =>
+        new(recorder.LastResult, recorder.LastRequestId, events);
 
     private static EventsOutput<TOutput> ToJson<TEvent, TOutput>(EventBatch<TEvent> batch, Func<TEvent, TOutput> toJson) =>
         new(batch.Result, batch.RequestId, batch.Events.Select(toJson).ToList());

@@ -1,46 +1,49 @@
 using System.CommandLine;
+using System.Globalization;
+using Agora.Signaling.Cli.Output;
 
 namespace Agora.Signaling.Cli.Connection;
 
 /// <summary>Combines the global options with their environment variables into <see cref="ConnectionSettings"/>.</summary>
 internal static class ConnectionResolver
 {
+    private const string CredentialChoices =
+        "--customer-id with --customer-secret, --token, --legacy-token with --uid, or --app-certificate (or their environment variables)";
+
     private static readonly char[] UrlListSeparators = [',', ';', ' ', '\t', '\n', '\r'];
 
     public static ConnectionSettings Resolve(ParseResult parse, GlobalOptions options, IReadOnlyDictionary<string, string?> environment, string? forcedEmulatorReason = null)
     {
         if (forcedEmulatorReason is not null)
         {
-            return ConnectionSettings.Emulator(forcedEmulatorReason);
+            return ConnectionSettings.Emulator(forcedEmulatorReason, null);
         }
 
+        int? maxRetries = ReadMaxRetries(parse, options, environment);
         if (parse.GetValue(options.Emulator))
         {
-            return ConnectionSettings.Emulator("--emulator was given");
+            return ConnectionSettings.Emulator("--emulator was given", maxRetries);
         }
 
-        string? appId = Read(parse, options.AppId, environment, EnvironmentVariables.AppId);
-        string? historyBaseUrl = Read(parse, options.HistoryBaseUrl, environment, EnvironmentVariables.HistoryBaseUrl);
-        string? customerId = Read(parse, options.CustomerId, environment, EnvironmentVariables.CustomerId);
-        string? customerSecret = Read(parse, options.CustomerSecret, environment, EnvironmentVariables.CustomerSecret);
+        Setting? appId = Setting.Read(parse, options.AppId, environment, EnvironmentVariables.AppId);
+        Setting? historyBaseUrl = Setting.Read(parse, options.HistoryBaseUrl, environment, EnvironmentVariables.HistoryBaseUrl);
+        var credentials = new CredentialSettings(
+            Setting.Read(parse, options.CustomerId, environment, EnvironmentVariables.CustomerId),
+            Setting.Read(parse, options.CustomerSecret, environment, EnvironmentVariables.CustomerSecret),
+            Setting.Read(parse, options.Token, environment, EnvironmentVariables.Token),
+            Setting.Read(parse, options.LegacyToken, environment, EnvironmentVariables.LegacyToken),
+            Setting.Read(parse, options.Uid, environment, EnvironmentVariables.Uid),
+            Setting.Read(parse, options.AppCertificate, environment, EnvironmentVariables.AppCertificate));
         IReadOnlyList<string> baseUrls = ReadBaseUrls(parse, options, environment);
 
         // Trying the tool must not need an account; anything that looks like configuration turns this off,
         // so a half-configured real setup fails loudly instead of silently talking to the emulator.
-        if (baseUrls.Count == 0 && appId is null && historyBaseUrl is null && customerId is null && customerSecret is null)
+        if (baseUrls.Count == 0 && appId is null && historyBaseUrl is null && !credentials.AnyGiven)
         {
-            return ConnectionSettings.Emulator("no base URL, app ID or credentials were given");
+            return ConnectionSettings.Emulator("no base URL, app ID, credentials or certificate were given", maxRetries);
         }
 
-        var missing = new List<string>();
-        AddIfMissing(missing, appId, options.AppId, EnvironmentVariables.AppId);
-        AddIfMissing(missing, customerId, options.CustomerId, EnvironmentVariables.CustomerId);
-        AddIfMissing(missing, customerSecret, options.CustomerSecret, EnvironmentVariables.CustomerSecret);
-        if (missing.Count > 0)
-        {
-            throw new UsageException(
-                $"Missing {string.Join(", ", missing)}. Give every connection setting, or none of them (and no --base-url) to use the embedded emulator.");
-        }
+        var (credential, resolvedAppId) = ResolveCredential(credentials, appId);
 
         List<Uri> hosts = baseUrls.Count == 0
             ? [SignalingClientOptions.DefaultEndpoint]
@@ -48,24 +51,162 @@ internal static class ConnectionResolver
 
         var clientOptions = new SignalingClientOptions
         {
-            AppId = appId!,
+            AppId = resolvedAppId,
             Endpoint = hosts[0],
-            HistoryEndpoint = historyBaseUrl is null ? SignalingClientOptions.DefaultHistoryEndpoint : ParseUrl(historyBaseUrl, options.HistoryBaseUrl.Name),
-            Credential = new BasicCredential(customerId!, customerSecret!),
-        };
-        clientOptions.Validate();
-        return new ConnectionSettings(clientOptions, hosts, null);
-    }
 
-    private static string? Read(ParseResult parse, Option<string?> option, IReadOnlyDictionary<string, string?> environment, string variable)
-    {
-        // An option given on the command line wins even when empty, so that an empty value is reported rather than replaced.
-        if (parse.GetResult(option) is { Implicit: false })
+            // One host keeps the SDK's default: Agora's documented alternates for Agora's own hosts, none for others.
+            FailoverEndpoints = hosts.Count > 1 ? hosts.Skip(1).ToList() : null,
+            HistoryEndpoint = historyBaseUrl is null ? SignalingClientOptions.DefaultHistoryEndpoint : ParseUrl(historyBaseUrl.Value, options.HistoryBaseUrl.Name),
+            Credential = credential,
+        };
+        if (maxRetries is int retries)
         {
-            return parse.GetValue(option);
+            clientOptions.Retry.MaxRetries = retries;
         }
 
-        return environment.TryGetValue(variable, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        clientOptions.Validate();
+        return new ConnectionSettings(clientOptions, hosts, null, maxRetries);
+    }
+
+    /// <summary>Reads <c>--max-retries</c> or its variable; the SDK checks the range when the client is made.</summary>
+    private static int? ReadMaxRetries(ParseResult parse, GlobalOptions options, IReadOnlyDictionary<string, string?> environment)
+    {
+        if (parse.GetResult(options.MaxRetries) is { Implicit: false })
+        {
+            return parse.GetValue(options.MaxRetries);
+        }
+
+        if (!environment.TryGetValue(EnvironmentVariables.MaxRetries, out string? text) || string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)
+            ? value
+            : throw new UsageException($"{EnvironmentVariables.MaxRetries} must be a whole number of retries (stands in for --max-retries); '{text.Trim()}' is not.");
+    }
+
+    private static (SignalingCredential Credential, string AppId) ResolveCredential(CredentialSettings given, Setting? appId)
+    {
+        // Each kind authenticates differently and restricts senders differently; silently preferring one would hide a mistake.
+        var kinds = given.Kinds();
+        if (kinds.Count > 1)
+        {
+            throw new UsageException(
+                $"Give one kind of credential, not several: {string.Join(" and ", kinds)} were given. Use {CredentialChoices}.");
+        }
+
+        if (given.Uid is not null && given.LegacyToken is null)
+        {
+            throw new UsageException(
+                $"{given.Uid.Source} names the user of a legacy token: give it with --legacy-token (or the {EnvironmentVariables.LegacyToken} environment variable), or leave it out.");
+        }
+
+        if (given.Token is not null)
+        {
+            var parsed = ParseToken(given.Token, SignalingTokenVersion.AccessToken2);
+            string tokenAppId = CheckAppId(given.Token, parsed, appId);
+            return (Construct(() => new AccessToken2Credential(given.Token.Value), given.Token, null, null), tokenAppId);
+        }
+
+        if (given.LegacyToken is not null)
+        {
+            if (given.Uid is null)
+            {
+                throw new UsageException(
+                    $"{given.LegacyToken.Source} needs --uid (or the {EnvironmentVariables.Uid} environment variable): the user the token was built for, sent as x-agora-uid.");
+            }
+
+            var parsed = ParseToken(given.LegacyToken, SignalingTokenVersion.AccessToken);
+            string tokenAppId = CheckAppId(given.LegacyToken, parsed, appId);
+            return (Construct(() => new LegacyAccessTokenCredential(given.LegacyToken.Value, given.Uid.Value), given.LegacyToken, "userId", given.Uid), tokenAppId);
+        }
+
+        if (given.AppCertificate is not null)
+        {
+            if (appId is null || string.IsNullOrWhiteSpace(appId.Value))
+            {
+                throw new UsageException(
+                    $"{given.AppCertificate.Source} needs --app-id (or the {EnvironmentVariables.AppId} environment variable): tokens are minted for that app.");
+            }
+
+            var certificate = Construct(() => new AppCertificateCredential(appId.Value, given.AppCertificate.Value), given.AppCertificate, "appId", appId);
+            return (certificate, appId.Value);
+        }
+
+        var missing = new List<string>();
+        AddIfMissing(missing, appId, "--app-id", EnvironmentVariables.AppId);
+        if (given.CustomerId is null && given.CustomerSecret is null)
+        {
+            missing.Add($"a credential: {CredentialChoices}");
+        }
+        else
+        {
+            AddIfMissing(missing, given.CustomerId, "--customer-id", EnvironmentVariables.CustomerId);
+            AddIfMissing(missing, given.CustomerSecret, "--customer-secret", EnvironmentVariables.CustomerSecret);
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new UsageException(
+                $"Missing {string.Join(", ", missing)}. Give every connection setting, or none of them (and no --base-url) to use the embedded emulator.");
+        }
+
+        return (new BasicCredential(given.CustomerId!.Value, given.CustomerSecret!.Value), appId!.Value);
+    }
+
+    private static SignalingToken ParseToken(Setting token, SignalingTokenVersion expected)
+    {
+        SignalingToken parsed;
+        try
+        {
+            parsed = SignalingToken.Parse(token.Value);
+        }
+        catch (SignalingTokenFormatException exception)
+        {
+            // The SDK's message says what is wrong without repeating the token.
+            throw new UsageException($"{token.Source} is not a well-formed token: {exception.Message}");
+        }
+
+        if (parsed.Version != expected)
+        {
+            throw new UsageException(expected == SignalingTokenVersion.AccessToken2
+                ? $"{token.Source} takes an AccessToken2 (007…); give a legacy AccessToken (006…) with --legacy-token and --uid."
+                : $"{token.Source} takes a legacy AccessToken (006…); give an AccessToken2 (007…) with --token.");
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Returns the app ID to use: the one given, or the token's when none is.</summary>
+    private static string CheckAppId(Setting token, SignalingToken parsed, Setting? appId)
+    {
+        if (appId is null)
+        {
+            return parsed.AppId;
+        }
+
+        // Letter case is left for the service to judge; a different app ID can only be refused.
+        if (!string.Equals(appId.Value, parsed.AppId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"{token.Source} was built for app ID {parsed.AppId}, not for {appId.Value} given by {appId.Source}. Nothing was sent.");
+        }
+
+        return appId.Value;
+    }
+
+    /// <summary>Builds a credential, naming the option or variable that holds a value the SDK refuses.</summary>
+    private static SignalingCredential Construct(Func<SignalingCredential> create, Setting main, string? otherParameter, Setting? other)
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException exception)
+        {
+            var source = exception.ParamName == otherParameter && other is not null ? other : main;
+            throw new UsageException($"Invalid {source.Source}: {ErrorReporter.PlainMessage(exception)}");
+        }
     }
 
     private static IReadOnlyList<string> ReadBaseUrls(ParseResult parse, GlobalOptions options, IReadOnlyDictionary<string, string?> environment)
@@ -81,11 +222,11 @@ internal static class ConnectionResolver
             : [];
     }
 
-    private static void AddIfMissing(List<string> missing, string? value, Option option, string variable)
+    private static void AddIfMissing(List<string> missing, Setting? value, string option, string variable)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (value is null || string.IsNullOrWhiteSpace(value.Value))
         {
-            missing.Add($"{option.Name} (or the {variable} environment variable)");
+            missing.Add($"{option} (or the {variable} environment variable)");
         }
     }
 
@@ -99,5 +240,38 @@ internal static class ConnectionResolver
         // A URL may carry user information, so it is echoed only when it plainly carries none.
         string shown = text.Contains('@', StringComparison.Ordinal) ? "the value given" : $"'{text}'";
         throw new UsageException($"{optionName} must be an absolute http or https URL; {shown} is not.");
+    }
+
+    /// <summary>The credential settings given, each with where it came from.</summary>
+    private sealed record CredentialSettings(Setting? CustomerId, Setting? CustomerSecret, Setting? Token, Setting? LegacyToken, Setting? Uid, Setting? AppCertificate)
+    {
+        public bool AnyGiven => CustomerId is not null || CustomerSecret is not null || Token is not null || LegacyToken is not null || Uid is not null || AppCertificate is not null;
+
+        /// <summary>Describes each kind of credential given, such as "a token (--token)".</summary>
+        public List<string> Kinds()
+        {
+            var kinds = new List<string>();
+            if (CustomerId is not null || CustomerSecret is not null)
+            {
+                kinds.Add($"a customer ID and secret ({string.Join(", ", new[] { CustomerId, CustomerSecret }.OfType<Setting>().Select(s => s.Source))})");
+            }
+
+            if (Token is not null)
+            {
+                kinds.Add($"an AccessToken2 ({Token.Source})");
+            }
+
+            if (LegacyToken is not null)
+            {
+                kinds.Add($"a legacy token ({LegacyToken.Source})");
+            }
+
+            if (AppCertificate is not null)
+            {
+                kinds.Add($"an app certificate ({AppCertificate.Source})");
+            }
+
+            return kinds;
+        }
     }
 }

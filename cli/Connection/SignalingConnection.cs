@@ -29,8 +29,15 @@ internal sealed class SignalingConnection : IDisposable
         var emulator = SignalingEmulator.Start();
         try
         {
+            var options = emulator.CreateClientOptions();
+            if (settings.MaxRetries is int retries)
+            {
+                options.Retry.MaxRetries = retries;
+            }
+
+            var client = new SignalingClient(options);
             output.Note($"Using the embedded emulator at {emulator.Endpoint} because {settings.EmulatorReason}; nothing leaves this machine.");
-            return new SignalingConnection(emulator.CreateClient(), emulator);
+            return new SignalingConnection(client, emulator);
         }
         catch
         {

@@ -20,14 +20,29 @@ internal static class ErrorReporter
         ["HistoryEndpoint"] = "--history-base-url",
         ["customerId"] = "--customer-id",
         ["customerSecret"] = "--customer-secret",
+        ["appId"] = "--app-id",
+        ["appCertificate"] = "--app-certificate",
+        ["lifetime"] = "--expire",
+        ["issuedAt"] = "--issued-at",
+        ["MaxRetries"] = "--max-retries",
     };
 
-    public static int Report(Exception exception, CommandOutput output, CancellationToken cancellationToken)
+    /// <summary>Reports <paramref name="exception"/> and returns the exit code it stands for.</summary>
+    /// <param name="exception">What went wrong.</param>
+    /// <param name="output">Where to report it.</param>
+    /// <param name="cancellationToken">The run's token, to tell an interruption from a timeout.</param>
+    /// <param name="sends">Whether the command talks to the service, so rejected input is said to have sent nothing.</param>
+    public static int Report(Exception exception, CommandOutput output, CancellationToken cancellationToken, bool sends = true)
     {
+        string nothingSent = sends ? " Nothing was sent." : string.Empty;
         var (code, details) = exception switch
         {
             UsageException usage => (ExitCodes.BadArguments, Details("usage", usage.Message)),
-            ArgumentException argument => (ExitCodes.BadArguments, Details("invalid_input", DescribeRejectedInput(argument))),
+
+            // Found by the SDK before sending: an expired token, a request made as another user than the token's.
+            SignalingCredentialException credential => (ExitCodes.BadArguments, Details("invalid_input", $"The credential cannot be used: {OneLine(credential.Message)}{nothingSent}")),
+            SignalingTokenFormatException format => (ExitCodes.BadArguments, Details("invalid_input", $"Not a well-formed token: {OneLine(format.Message)}")),
+            ArgumentException argument => (ExitCodes.BadArguments, Details("invalid_input", DescribeRejectedInput(argument) + nothingSent)),
             // Status 0 means no answer came at all, so the service was not reached, even if the SDK reports it as a service error.
             SignalingServiceException { Status: 0 } noAnswer => (ExitCodes.Unreachable, Details("unreachable", noAnswer.Message) with { RequestId = noAnswer.RequestId }),
             SignalingServiceException service => (ExitCodes.ServiceError, new ErrorDetailsOutput(
@@ -53,19 +68,25 @@ internal static class ErrorReporter
 
     public static ErrorDetailsOutput Details(string kind, string message) => new(kind, null, null, null, null, message);
 
-    private static string DescribeRejectedInput(ArgumentException exception)
+    /// <summary>The message of an <see cref="ArgumentException"/> on one line, without the parameter name the runtime appends.</summary>
+    public static string PlainMessage(ArgumentException exception)
     {
         string message = exception.Message;
-        string? name = exception.ParamName;
-        if (name is not null)
+        if (exception.ParamName is { } name)
         {
             message = message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal);
         }
 
-        message = OneLine(message);
+        return OneLine(message);
+    }
+
+    private static string DescribeRejectedInput(ArgumentException exception)
+    {
+        string message = PlainMessage(exception);
+        string? name = exception.ParamName;
         return name is not null && OptionsBySdkParameter.TryGetValue(name, out string? option)
-            ? $"Invalid {option}: {message} Nothing was sent."
-            : $"Invalid input{(name is null ? string.Empty : $" ({name})")}: {message} Nothing was sent.";
+            ? $"Invalid {option}: {message}"
+            : $"Invalid input{(name is null ? string.Empty : $" ({name})")}: {message}";
     }
 
     private static string OneLine(string text) =>

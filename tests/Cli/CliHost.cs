@@ -28,6 +28,22 @@ internal static class CliHost
         "--customer-secret", customerSecret ?? emulator.CustomerSecret,
     ];
 
+    /// <summary>The global options that point the tool at <paramref name="emulator"/>'s hosts and app, without a credential.</summary>
+    public static string[] EndpointArgs(SignalingEmulator emulator) =>
+    [
+        "--base-url", emulator.Endpoint.AbsoluteUri,
+        "--history-base-url", emulator.HistoryEndpoint.AbsoluteUri,
+        "--app-id", emulator.AppId,
+    ];
+
+    /// <summary>An AccessToken2 for <paramref name="userId"/> that <paramref name="emulator"/> accepts (or, with another certificate, refuses).</summary>
+    public static string AccessToken2(SignalingEmulator emulator, string userId, string? appCertificate = null) =>
+        SignalingTokenBuilder.BuildAccessToken2(emulator.AppId, appCertificate ?? emulator.AppCertificate, userId, TimeSpan.FromHours(1));
+
+    /// <summary>A legacy AccessToken (006) for <paramref name="userId"/> that <paramref name="emulator"/> accepts (or, with another certificate, refuses).</summary>
+    public static string LegacyToken(SignalingEmulator emulator, string userId, string? appCertificate = null) =>
+        SignalingTokenBuilder.BuildLegacyAccessToken(emulator.AppId, appCertificate ?? emulator.AppCertificate, userId, TimeSpan.FromHours(1));
+
     /// <summary>The environment variables that point the tool at <paramref name="emulator"/>.</summary>
     public static Dictionary<string, string?> ConnectionEnvironment(SignalingEmulator emulator) => new()
     {

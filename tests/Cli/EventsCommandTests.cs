@@ -68,7 +68,8 @@ public sealed class EventsCommandTests : IDisposable
         var result = await CliHost.RunAsync(["events", "channels", .. CliHost.ConnectionArgs(_emulator)]);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Stdout.Should().Contain("0 channel events");
+        result.Stdout.Should().Be("0 channel events (request ID 1)." + Environment.NewLine, "an empty store still shows the one pull made");
+        _emulator.RequestCount.Should().Be(1);
     }
 
     [Fact]
@@ -120,18 +121,92 @@ public sealed class EventsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Follow_pulls_at_most_ten_times_a_second()
+    public async Task Follow_waits_a_second_after_a_pull_that_brought_nothing()
     {
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(550));
+        var stderr = new WatchedWriter();
+        using var cancellation = new CancellationTokenSource();
+
+        var run = CliApp.RunAsync(["events", "users", "--follow", .. CliHost.ConnectionArgs(_emulator)], TextWriter.Null, stderr, CliHost.EmptyEnvironment, cancellation.Token);
+        await WaitForRequestsAsync(1);
+        var sinceFirstPull = Stopwatch.StartNew();
+        await WaitForRequestsAsync(2);
+        sinceFirstPull.Stop();
+        cancellation.Cancel();
+        int code = await run.WaitAsync(WaitLimit);
+
+        code.Should().Be(ExitCodes.Success, stderr.ToString());
+        sinceFirstPull.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(900), "the pump waits a second after a pull that brought nothing");
+        stderr.ToString().Should().MatchRegex(@"Stopped after \d pulls and 0 user events");
+    }
+
+    [Fact]
+    public async Task Follow_keeps_to_the_clients_rate_of_ten_pulls_a_second_while_events_keep_coming()
+    {
+        const int Pulls = 16;
+        using var cancellation = new CancellationTokenSource();
+        var producer = Task.Run(async () =>
+        {
+            long ms = 0;
+            while (!cancellation.IsCancellationRequested)
+            {
+                for (int i = 0; i < 5; i++)
+                {
+                    _emulator.EnqueueUserEvent("alice", "Login", ++ms);
+                }
+
+                await Task.Delay(1);
+            }
+        });
+        var stdout = new WatchedWriter();
         var clock = Stopwatch.StartNew();
 
-        var result = await CliHost.RunAsync(["events", "users", "--follow", .. CliHost.ConnectionArgs(_emulator)], cancellationToken: cancellation.Token);
+        var run = CliApp.RunAsync(["events", "users", "--follow", "--json", .. CliHost.ConnectionArgs(_emulator)], stdout, TextWriter.Null, CliHost.EmptyEnvironment, cancellation.Token);
+        await WaitForRequestsAsync(Pulls);
         clock.Stop();
+        cancellation.Cancel();
+        int code = await run.WaitAsync(WaitLimit);
+        await producer;
+
+        code.Should().Be(ExitCodes.Success);
+
+        // Reaching 16 pulls within the wait limit shows that pulls bringing events are not followed by the idle wait;
+        // the client's bucket allows ten at once, then ten a second.
+        clock.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(500), $"{Pulls} pulls need at least {Pulls - 10} refills of the ten-pull bucket at ten a second");
+        stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().OnlyContain(line => JObject.Parse(line)["events"]!.HasValues);
+    }
+
+    [Fact]
+    public async Task Draining_prints_every_batch_until_a_pull_brings_nothing()
+    {
+        for (int i = 0; i < 1500; i++)
+        {
+            _emulator.EnqueueUserEvent($"u{i}", "Login", i);
+        }
+
+        var result = await CliHost.RunAsync(["events", "users", .. CliHost.ConnectionArgs(_emulator)]);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        long pulls = _emulator.RequestCount;
-        pulls.Should().BeGreaterThanOrEqualTo(2, "following keeps pulling");
-        pulls.Should().BeLessThanOrEqualTo((long)(clock.Elapsed.TotalMilliseconds / 100) + 1, $"{clock.ElapsedMilliseconds} ms allow one pull per 100 ms");
+        result.Stdout.Should().MatchRegex(@"^1000 user events \(request ID 1\):").And.MatchRegex(@"\n500 user events \(request ID 2\):");
+        result.Stdout.Should().Contain("user u0\n").And.Contain("user u1499\n");
+        _emulator.PendingUserEventCount.Should().Be(0);
+        _emulator.RequestCount.Should().Be(3, "two batches and the empty pull that ends the drain");
+    }
+
+    [Fact]
+    public async Task Draining_with_json_writes_one_object_per_batch_with_its_request_id()
+    {
+        for (int i = 0; i < 1200; i++)
+        {
+            _emulator.EnqueueChannelEvent("lobby", $"u{i}", "Join", i);
+        }
+
+        var result = await CliHost.RunAsync(["events", "channels", "--json", .. CliHost.ConnectionArgs(_emulator)]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var objects = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
+        objects.Select(o => o["events"]!.Count()).Should().Equal(1000, 200);
+        objects.Select(o => o["requestId"]!.Value<string>()).Should().Equal("1", "2");
+        objects.Should().OnlyContain(o => o["result"]!.Value<string>() == "success");
     }
 
     [Fact]
@@ -141,5 +216,19 @@ public sealed class EventsCommandTests : IDisposable
 
         result.ExitCode.Should().Be(2, result.ToString());
         _emulator.RequestCount.Should().Be(0);
+    }
+
+    private async Task WaitForRequestsAsync(long count)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (_emulator.RequestCount < count)
+        {
+            if (deadline.Elapsed > WaitLimit)
+            {
+                throw new TimeoutException($"The emulator received {_emulator.RequestCount} requests, not {count}, within {WaitLimit}.");
+            }
+
+            await Task.Delay(5);
+        }
     }
 }

@@ -26,12 +26,14 @@ public sealed class SecretHandlingTests : IDisposable
     }
 
     [Fact]
-    public async Task Help_explains_that_only_the_first_base_url_is_used_for_now()
+    public async Task Help_explains_failover_hosts_and_the_retries_they_need()
     {
         var result = await CliHost.RunAsync(["--help"]);
 
         result.ExitCode.Should().Be(0);
-        result.Stdout.Should().Contain("--base-url").And.Contain("failover").And.Contain("AGORA_BASE_URL");
+        result.Stdout.Should().Contain("--base-url").And.Contain("failover hosts").And.Contain("AGORA_BASE_URL");
+        result.Stdout.Should().Contain("--max-retries").And.Contain("AGORA_MAX_RETRIES");
+        result.Stdout.Should().NotContain("comes in a later version");
     }
 
     [Fact]

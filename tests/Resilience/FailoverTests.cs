@@ -45,7 +45,7 @@ public sealed class FailoverTests : IDisposable
 
         await _time.DriveAsync(client.GetUserEventsAsync(), TimeSpan.FromMilliseconds(250));
         long before = _emulator.RequestCount;
-        var next = await client.GetUserEventsAsync();
+        var next = await _time.DriveAsync(client.GetUserEventsAsync(), TimeSpan.FromMilliseconds(100));
 
         next.Events.Should().NotBeNull();
         _emulator.RequestCount.Should().Be(before + 1, "the healthy host now comes first, with no wait");

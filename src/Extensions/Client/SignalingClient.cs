@@ -17,8 +17,7 @@ public class SignalingClient : ISignalingClient, IDisposable
     private readonly HistoryRestClient _history = null!;
     private readonly LegacyHistoryRestClient _legacyHistory = null!;
     private readonly SignalingCredential _credential = null!;
-
-    private readonly SendRetryMode _sendRetryMode;
+    private readonly bool _ownsHttp;
 
     /// <summary>Initializes a new instance of the <see cref="SignalingClient"/> class that makes its own connections.</summary>
     /// <param name="options">The app ID, endpoints, credential and timeout.</param>
@@ -43,30 +42,23 @@ public class SignalingClient : ISignalingClient, IDisposable
         AppId = string.Empty;
     }
 
-    private SignalingClient(SignalingClientOptions options, HttpMessageHandler transport, bool ownsTransport)
+    /// <summary>Initializes a new instance over an <see cref="HttpClient"/> whose pipeline already retries and authenticates.</summary>
+    internal SignalingClient(HttpClient http, SignalingClientOptions options, SignalingCredential credential, bool ownsHttp)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(transport);
-        options.Validate();
-
         AppId = options.AppId;
-        _credential = options.Credential!;
-        _sendRetryMode = options.Retry.RetrySends;
-
-        // Resilience above authentication, so that each attempt is authenticated afresh. Polly owns every
-        // timeout, so HttpClient's own is switched off.
-        var authentication = new SignalingAuthenticationHandler(_credential, options.TimeProvider)
-        {
-            InnerHandler = ownsTransport ? transport : new BorrowedHandler(transport),
-        };
-        var resilience = new SignalingResilienceHandler(options) { InnerHandler = authentication };
-        _http = new HttpClient(resilience, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-
+        _credential = credential;
+        _http = http;
+        _ownsHttp = ownsHttp;
         string endpoint = options.Endpoint.AbsoluteUri;
         _messages = new MessagesRestClient(_http) { BaseUrl = endpoint };
         _events = new EventsRestClient(_http) { BaseUrl = endpoint };
         _legacyHistory = new LegacyHistoryRestClient(_http) { BaseUrl = endpoint };
         _history = new HistoryRestClient(_http) { BaseUrl = options.HistoryEndpoint.AbsoluteUri };
+    }
+
+    private SignalingClient(SignalingClientOptions options, HttpMessageHandler transport, bool ownsTransport)
+        : this(CreateHttpClient(options, transport, ownsTransport, out var credential), options, credential, ownsHttp: true)
+    {
     }
 
     /// <inheritdoc />
@@ -204,7 +196,8 @@ public class SignalingClient : ISignalingClient, IDisposable
     /// <param name="disposing">Whether the call comes from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
+        // A client from dependency injection shares the factory's handlers, which the factory disposes.
+        if (disposing && _ownsHttp)
         {
             _http?.Dispose();
         }
@@ -334,6 +327,31 @@ public class SignalingClient : ISignalingClient, IDisposable
         activity?.SetTag("agora.signaling.attempts", context.Attempts.Count);
         activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
         return false;
+    }
+
+    private static HttpClient CreateHttpClient(SignalingClientOptions options, HttpMessageHandler transport, bool ownsTransport, out SignalingCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        try
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            options.Validate();
+            credential = options.ResolveCredential();
+        }
+        catch when (ownsTransport)
+        {
+            transport.Dispose();
+            throw;
+        }
+
+        // Resilience above authentication, so that each attempt is authenticated afresh. Polly owns every
+        // timeout, so HttpClient's own is switched off.
+        var authentication = new SignalingAuthenticationHandler(credential, options.TimeProvider)
+        {
+            InnerHandler = ownsTransport ? transport : new BorrowedHandler(transport),
+        };
+        var resilience = new SignalingResilienceHandler(options) { InnerHandler = authentication };
+        return new HttpClient(resilience, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     private static SocketsHttpHandler CreateTransport(SignalingClientOptions options) => new()

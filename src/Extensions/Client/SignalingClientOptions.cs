@@ -47,8 +47,33 @@ public class SignalingClientOptions
     /// <summary>Gets or sets the longest a call may take, all attempts and waits included; 2 minutes unless set.</summary>
     public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Gets or sets the credential applied to every request.</summary>
+    /// <summary>
+    /// Gets or sets the credential applied to every request. When <see langword="null"/>, it is built from the
+    /// credential settings below (one kind only), which is how configuration files and secret stores supply it.
+    /// </summary>
     public SignalingCredential? Credential { get; set; }
+
+    /// <summary>Gets or sets the customer ID for HTTP Basic authentication, used with <see cref="CustomerSecret"/>.</summary>
+    public string? CustomerId { get; set; }
+
+    /// <summary>Gets or sets the customer secret for HTTP Basic authentication, used with <see cref="CustomerId"/>.</summary>
+    [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
+    public string? CustomerSecret { get; set; }
+
+    /// <summary>Gets or sets a fixed AccessToken2 (007…); messages can then be sent only as its user.</summary>
+    [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
+    public string? AccessToken2 { get; set; }
+
+    /// <summary>Gets or sets a fixed legacy AccessToken (006…), used with <see cref="LegacyAccessTokenUserId"/>.</summary>
+    [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
+    public string? LegacyAccessToken { get; set; }
+
+    /// <summary>Gets or sets the user the legacy AccessToken was built for, sent as <c>x-agora-uid</c>.</summary>
+    public string? LegacyAccessTokenUserId { get; set; }
+
+    /// <summary>Gets or sets the app certificate, to mint an AccessToken2 per request for its user.</summary>
+    [System.Diagnostics.DebuggerBrowsable(System.Diagnostics.DebuggerBrowsableState.Never)]
+    public string? AppCertificate { get; set; }
 
     /// <summary>Gets or sets the logger factory for the SDK's <c>Agora.Signaling</c> log events; none unless set (dependency injection sets it).</summary>
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
@@ -75,12 +100,7 @@ public class SignalingClientOptions
         SignalingValidation.AppId(AppId, nameof(AppId));
         ValidateEndpoint(Endpoint, nameof(Endpoint));
         ValidateEndpoint(HistoryEndpoint, nameof(HistoryEndpoint));
-        if (Credential is null)
-        {
-            throw new ArgumentException("A credential is required, for example a BasicCredential with the customer ID and secret.", nameof(Credential));
-        }
-
-        if (Credential is AppCertificateCredential minting && !string.Equals(minting.AppId, AppId, StringComparison.Ordinal))
+        if (ResolveCredential() is AppCertificateCredential minting && !string.Equals(minting.AppId, AppId, StringComparison.Ordinal))
         {
             throw new ArgumentException("The AppCertificateCredential is for another app ID than AppId.", nameof(Credential));
         }
@@ -128,6 +148,74 @@ public class SignalingClientOptions
 
         Retry.Validate();
         RateLimits.Validate();
+    }
+
+    /// <summary>Returns <see cref="Credential"/>, or builds it from the one kind of credential settings given.</summary>
+    /// <returns>The credential.</returns>
+    /// <exception cref="ArgumentException">No credential, more than one kind, or one half-configured; the message never repeats a secret.</exception>
+    public SignalingCredential ResolveCredential()
+    {
+        var kinds = new List<string>(4);
+        if (CustomerId is not null || CustomerSecret is not null)
+        {
+            kinds.Add("CustomerId/CustomerSecret");
+        }
+
+        if (AccessToken2 is not null)
+        {
+            kinds.Add("AccessToken2");
+        }
+
+        if (LegacyAccessToken is not null || LegacyAccessTokenUserId is not null)
+        {
+            kinds.Add("LegacyAccessToken/LegacyAccessTokenUserId");
+        }
+
+        if (AppCertificate is not null)
+        {
+            kinds.Add("AppCertificate");
+        }
+
+        if (Credential is not null)
+        {
+            return kinds.Count == 0
+                ? Credential
+                : throw new ArgumentException($"Set Credential or the credential settings, not both (found {string.Join(", ", kinds)}).", nameof(Credential));
+        }
+
+        if (kinds.Count > 1)
+        {
+            throw new ArgumentException($"Configure one kind of credential, not {string.Join(" and ", kinds)}.", nameof(Credential));
+        }
+
+        if (kinds.Count == 0)
+        {
+            throw new ArgumentException(
+                "A credential is required: CustomerId with CustomerSecret, AccessToken2, LegacyAccessToken with LegacyAccessTokenUserId, AppCertificate, or a Credential object.",
+                nameof(Credential));
+        }
+
+        if (CustomerId is not null || CustomerSecret is not null)
+        {
+            return new BasicCredential(
+                CustomerId ?? throw new ArgumentException("CustomerSecret is set but CustomerId is missing.", nameof(CustomerId)),
+                CustomerSecret ?? throw new ArgumentException("CustomerId is set but CustomerSecret is missing.", nameof(CustomerSecret)));
+        }
+
+        if (AccessToken2 is not null)
+        {
+            return new AccessToken2Credential(AccessToken2);
+        }
+
+        if (AppCertificate is not null)
+        {
+            SignalingValidation.AppId(AppId, nameof(AppId));
+            return new AppCertificateCredential(AppId, AppCertificate);
+        }
+
+        return new LegacyAccessTokenCredential(
+            LegacyAccessToken ?? throw new ArgumentException("LegacyAccessTokenUserId is set but LegacyAccessToken is missing.", nameof(LegacyAccessToken)),
+            LegacyAccessTokenUserId ?? throw new ArgumentException("LegacyAccessToken is set but LegacyAccessTokenUserId is missing.", nameof(LegacyAccessTokenUserId)));
     }
 
     private static void ValidateEndpoint(Uri? endpoint, string name)

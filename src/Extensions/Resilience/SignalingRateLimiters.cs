@@ -3,9 +3,10 @@ using System.Threading.RateLimiting;
 namespace Agora.Signaling;
 
 /// <summary>
-/// The three per-app-ID quotas as token buckets: messages, event pulls and history. A timer on the client's
-/// <see cref="TimeProvider"/> decides when a bucket is refilled (System.Threading.RateLimiting sizes each refill
-/// by the real time elapsed), so with a fake clock nothing is refilled until the test moves it.
+/// The three per-app-ID quotas as fixed windows of about a tenth of a second: messages, event pulls and history.
+/// Short windows keep bursts small (a token bucket would let a full second's quota out at once, and another
+/// right after). A timer on the client's <see cref="TimeProvider"/> opens each window; System.Threading.RateLimiting
+/// also ignores an opening less than a window of real time after the previous one, so a fake clock can only slow it.
 /// </summary>
 internal sealed class SignalingRateLimiters : IDisposable
 {
@@ -48,21 +49,20 @@ internal sealed class SignalingRateLimiters : IDisposable
         History?.Dispose();
     }
 
-    private TokenBucketRateLimiter Create(int perSecond, TimeProvider time)
+    private FixedWindowRateLimiter Create(int perSecond, TimeProvider time)
     {
-        // Refill about ten times a second: smooth enough, and no timer firing every few milliseconds.
-        int tokensPerPeriod = Math.Max(1, (perSecond + 9) / 10);
-        var period = TimeSpan.FromTicks(TimeSpan.TicksPerSecond * tokensPerPeriod / perSecond);
-        var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        // About ten windows a second: small bursts, and no timer firing every few milliseconds.
+        int permitsPerWindow = Math.Max(1, (perSecond + 9) / 10);
+        var window = TimeSpan.FromTicks(TimeSpan.TicksPerSecond * permitsPerWindow / perSecond);
+        var limiter = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
         {
-            TokenLimit = perSecond,
-            TokensPerPeriod = tokensPerPeriod,
-            ReplenishmentPeriod = period,
+            PermitLimit = permitsPerWindow,
+            Window = window,
             AutoReplenishment = false,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        _timers.Add(time.CreateTimer(static state => ((TokenBucketRateLimiter)state!).TryReplenish(), limiter, period, period));
+        _timers.Add(time.CreateTimer(static state => ((FixedWindowRateLimiter)state!).TryReplenish(), limiter, window, window));
         return limiter;
     }
 }

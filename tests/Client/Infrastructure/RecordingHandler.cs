@@ -13,7 +13,7 @@ public sealed class RecordingHandler() : DelegatingHandler(new SocketsHttpHandle
     {
         string? body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var headers = request.Headers.Concat(request.Content?.Headers.AsEnumerable() ?? [])
-            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(h => h.Key, h => string.Join(h.Key == "User-Agent" ? " " : ",", h.Value), StringComparer.OrdinalIgnoreCase);
         Requests.Enqueue(new SentRequest(request.Method.Method, request.RequestUri!.AbsolutePath, request.RequestUri.Query, headers, body));
         return await base.SendAsync(request, cancellationToken);
     }

@@ -26,8 +26,9 @@ public sealed class WireMockHost : IDisposable
             Timeout = timeout ?? SignalingClientOptions.DefaultTimeout,
         };
 
-        // Contract tests look at one request and its answer; retries are tested on their own.
+        // Contract tests look at one request and its answer; retries and rate limits are tested on their own.
         Options.Retry.MaxRetries = 0;
+        Options.RateLimits.Enabled = false;
         Client = new SignalingClient(Options, Recorder);
     }
 
