@@ -1,4 +1,6 @@
 using Agora.Signaling.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Agora.Signaling.Tests.Readme;
 
@@ -39,7 +41,7 @@ public sealed class ReadmeSnippets
 
         var snippets = Snippets(source).ToList();
 
-        snippets.Should().HaveCount(7);
+        snippets.Should().HaveCount(8);
         foreach (var (name, text) in snippets)
         {
             readme.Should().Contain(text, $"README must show the '{name}' snippet exactly as it compiles here");
@@ -134,6 +136,29 @@ public sealed class ReadmeSnippets
         options.AppId = "876922cbca0098dff4323566daa89675";
         using var client = new SignalingClient(options);
         options.Retry.RetrySends.Should().Be(SendRetryMode.WhenNotProcessed);
+    }
+
+    [Fact]
+    public async Task The_dependency_injection_snippet_registers_a_working_client()
+    {
+        using var emulator = SignalingEmulator.Start();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Agora:Signaling:AppId"] = emulator.AppId,
+            ["Agora:Signaling:Endpoint"] = emulator.Endpoint.ToString(),
+            ["Agora:Signaling:CustomerId"] = emulator.CustomerId,
+            ["Agora:Signaling:CustomerSecret"] = emulator.CustomerSecret,
+        }).Build();
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+
+        // snippet:di
+        services.AddAgoraSignaling(configuration.GetSection("Agora:Signaling"));
+        // end-snippet
+
+        await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISignalingClient>(provider);
+        await client.SendChannelMessageAsync("server", "lobby", "via DI");
+        emulator.ChannelMessages.Should().ContainSingle();
     }
 
     private static SignalingClientOptions CreateOptions()
