@@ -37,11 +37,11 @@ public sealed class ReadmeSnippets
     public void Every_snippet_appears_verbatim_in_the_readme()
     {
         string readme = File.ReadAllText(FindUp("README.md"));
-        string[] source = File.ReadAllLines(FindUp(Path.Combine("tests", "Readme", "ReadmeSnippets.cs")));
+        var snippets = new[] { "ReadmeSnippets.cs", "ReadmeXunitExample.cs" }
+            .SelectMany(file => Snippets(File.ReadAllLines(FindUp(Path.Combine("tests", "Readme", file)))))
+            .ToList();
 
-        var snippets = Snippets(source).ToList();
-
-        snippets.Should().HaveCount(8);
+        snippets.Should().HaveCount(9);
         foreach (var (name, text) in snippets)
         {
             readme.Should().Contain(text, $"README must show the '{name}' snippet exactly as it compiles here");

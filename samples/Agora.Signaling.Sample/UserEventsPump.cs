@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Agora.Signaling.Sample;
+
+/// <summary>Follows Agora's user events for the life of the service and keeps them in <see cref="RecentUserEvents"/>.</summary>
+public sealed partial class UserEventsPump : BackgroundService
+{
+    // Long enough not to hammer an Agora outage, short enough that events (deleted once read) are not left to pile up.
+    private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(5);
+
+    private readonly ISignalingClient _client;
+    private readonly RecentUserEvents _recent;
+    private readonly ILogger<UserEventsPump> _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="UserEventsPump"/> class.</summary>
+    /// <param name="client">The client to pull with.</param>
+    /// <param name="recent">Where pulled events are kept.</param>
+    /// <param name="logger">Where failed pulls are reported.</param>
+    public UserEventsPump(ISignalingClient client, RecentUserEvents recent, ILogger<UserEventsPump> logger)
+    {
+        _client = client;
+        _recent = recent;
+        _logger = logger;
+    }
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var batch in _client.ReadUserEventsAsync(new EventPumpOptions { Follow = true }, stoppingToken))
+                {
+                    _recent.Add(batch);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is SignalingServiceException or HttpRequestException or TimeoutException)
+            {
+                // The pump ends at the first failed pull; an outage must not stop the whole host, so start again.
+                LogPullFailed(ex, RestartDelay);
+                try
+                {
+                    await Task.Delay(RestartDelay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pulling user events failed; following again in {Delay}.")]
+    private partial void LogPullFailed(Exception exception, TimeSpan delay);
+}
