@@ -135,6 +135,8 @@ public sealed class DependencyInjectionTests : IDisposable
         {
             Point(o, _emulator);
             o.TimeProvider = time;
+            o.Timeout = TimeSpan.FromHours(1);
+            o.OverallTimeout = TimeSpan.FromHours(2);
             o.RateLimits.EventPullsPerSecond = 3;
         });
         await using var provider = services.BuildServiceProvider();

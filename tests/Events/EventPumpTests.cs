@@ -128,6 +128,8 @@ public sealed class EventPumpTests : IDisposable
     {
         // The emulator's options carry the fake clock, which the client's timeouts and limiters then run on.
         var options = _emulator.CreateClientOptions(new BasicCredential(_emulator.CustomerId, _emulator.CustomerSecret));
+        options.Timeout = TimeSpan.FromHours(1);
+        options.OverallTimeout = TimeSpan.FromHours(2);
         configure(options);
         return options;
     }

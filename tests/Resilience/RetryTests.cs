@@ -179,6 +179,10 @@ public sealed class RetryTests : IDisposable
     private SignalingClient Client(Action<SignalingClientOptions>? configure = null)
     {
         var options = _emulator.CreateClientOptions(new BasicCredential(_emulator.CustomerId, _emulator.CustomerSecret));
+
+        // The fake clock races ahead while the tests drive it; only the timeouts a test sets itself may fire.
+        options.Timeout = TimeSpan.FromHours(1);
+        options.OverallTimeout = TimeSpan.FromHours(2);
         configure?.Invoke(options);
         return new SignalingClient(options);
     }
