@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json;
 
@@ -20,12 +18,7 @@ public sealed partial class SignalingEmulator
 
     /// <summary>Gets a loopback URL on which nothing listens, for a host that refuses connections.</summary>
     /// <returns>A URL such as <c>http://127.0.0.1:40123/</c>.</returns>
-    public static Uri UnreachableEndpoint()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
-    }
+    public static Uri UnreachableEndpoint() => new($"http://127.0.0.1:{FindFreeLoopbackPort()}/");
 
     /// <summary>Answers the next requests with these faults, one each, in order; later requests are served normally.</summary>
     /// <param name="faults">The faults.</param>

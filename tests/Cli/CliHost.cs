@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Agora.Signaling.Cli;
 using Agora.Signaling.Testing;
 
@@ -55,12 +53,5 @@ internal static class CliHost
     };
 
     /// <summary>A loopback URL on which nothing listens: the port was bound and released again.</summary>
-    public static string ClosedLoopbackUrl()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return $"http://127.0.0.1:{port}/";
-    }
+    public static string ClosedLoopbackUrl() => SignalingEmulator.UnreachableEndpoint().ToString();
 }

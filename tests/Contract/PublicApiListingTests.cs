@@ -13,7 +13,7 @@ public sealed class PublicApiListingTests
     public void The_public_api_matches_the_approved_listing()
     {
         string actual = Listing(typeof(SignalingClient).Assembly);
-        string approvedPath = FindUp(Path.Combine("src", "api", "Agora.Signaling.txt"));
+        string approvedPath = RepositoryFiles.Path(Path.Combine("src", "api", "Agora.Signaling.txt"));
         string approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : string.Empty;
 
         if (actual != approved)
@@ -99,18 +99,5 @@ public sealed class PublicApiListingTests
         }
 
         return type.FullName ?? type.Name;
-    }
-
-    private static string FindUp(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Sdk.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-
-        throw new DirectoryNotFoundException("Sdk.sln not found above the test assembly.");
     }
 }

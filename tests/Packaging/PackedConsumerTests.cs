@@ -22,7 +22,7 @@ public sealed class PackedConsumerTests : IDisposable
     [Trait("Category", "Packaging")]
     public async Task A_console_app_consuming_the_packed_sdk_sends_a_channel_message()
     {
-        var repo = FindRepositoryRoot();
+        var repo = RepositoryFiles.Path(string.Empty);
         var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
         var app = Directory.CreateDirectory(Path.Combine(_root, "consumer")).FullName;
         // A unique version, so no copy of 0.1.0 cached in the global packages folder is ever used.
@@ -134,19 +134,6 @@ public sealed class PackedConsumerTests : IDisposable
         process.WaitForExit();
 
         process.ExitCode.Should().Be(0, "dotnet {0} should succeed; its output was:\n{1}", string.Join(' ', arguments), output);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Sdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Sdk.sln above {AppContext.BaseDirectory}.");
     }
 
     public void Dispose()

@@ -36,9 +36,9 @@ public sealed class ReadmeSnippets
     [Fact]
     public void Every_snippet_appears_verbatim_in_the_readme()
     {
-        string readme = File.ReadAllText(FindUp("README.md"));
+        string readme = File.ReadAllText(RepositoryFiles.Path("README.md"));
         var snippets = new[] { "ReadmeSnippets.cs", "ReadmeXunitExample.cs" }
-            .SelectMany(file => Snippets(File.ReadAllLines(FindUp(Path.Combine("tests", "Readme", file)))))
+            .SelectMany(file => Snippets(File.ReadAllLines(RepositoryFiles.Path(Path.Combine("tests", "Readme", file)))))
             .ToList();
 
         snippets.Should().HaveCount(9);
@@ -234,19 +234,5 @@ public sealed class ReadmeSnippets
                 .Select(l => l.Length >= indent ? l[indent..] : l.TrimStart());
             yield return (trimmed["// snippet:".Length..], string.Join("\n", body));
         }
-    }
-
-    private static string FindUp(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException(relative);
     }
 }

@@ -20,15 +20,7 @@ public sealed class AccessToken2Credential : SignalingCredential
     /// <exception cref="ArgumentException">The token is not such an AccessToken2.</exception>
     public AccessToken2Credential(string token)
     {
-        ArgumentNullException.ThrowIfNull(token);
-        try
-        {
-            _fixed = CachedToken.Create(token, SignalingTokenVersion.AccessToken2, "The token");
-        }
-        catch (SignalingCredentialException exception)
-        {
-            throw new ArgumentException(exception.Message, nameof(token), exception);
-        }
+        _fixed = CachedToken.FromArgument(token, SignalingTokenVersion.AccessToken2, nameof(token));
     }
 
     /// <summary>Initializes a new instance of the <see cref="AccessToken2Credential"/> class that asks a provider for tokens.</summary>

@@ -21,17 +21,9 @@ public sealed class LegacyAccessTokenCredential : SignalingCredential
     /// <exception cref="ArgumentException">The token is not an AccessToken, or was not built for <paramref name="userId"/>.</exception>
     public LegacyAccessTokenCredential(string token, string userId)
     {
-        ArgumentNullException.ThrowIfNull(token);
         SignalingValidation.MessagingPathId(userId, nameof(userId));
         UserId = userId;
-        try
-        {
-            _fixed = CachedToken.Create(token, SignalingTokenVersion.AccessToken, "The token");
-        }
-        catch (SignalingCredentialException exception)
-        {
-            throw new ArgumentException(exception.Message, nameof(token), exception);
-        }
+        _fixed = CachedToken.FromArgument(token, SignalingTokenVersion.AccessToken, nameof(token));
 
         if (!_fixed.Parsed.IsBuiltFor(userId))
         {

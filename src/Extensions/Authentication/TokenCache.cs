@@ -73,6 +73,20 @@ internal sealed record CachedToken(string Token, SignalingToken Parsed, DateTime
         return new CachedToken(token!, parsed, DateTimeOffset.MaxValue);
     }
 
+    /// <summary>Reads a token given in configuration, refusing a wrong one as an argument error.</summary>
+    public static CachedToken FromArgument(string token, SignalingTokenVersion version, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(token, paramName);
+        try
+        {
+            return Create(token, version, "The token");
+        }
+        catch (SignalingCredentialException exception)
+        {
+            throw new ArgumentException(exception.Message, paramName, exception);
+        }
+    }
+
     public void ThrowIfExpired(TimeProvider time)
     {
         if (Parsed.ExpiresAt is { } expiresAt && expiresAt <= time.GetUtcNow())

@@ -19,10 +19,6 @@ internal sealed class HostRotation
         _time = time;
     }
 
-    public Uri Primary => _hosts[0];
-
-    public IReadOnlyList<Uri> Hosts => _hosts;
-
     /// <summary>The hosts for a new request: healthy ones in configured order, then those cooling down.</summary>
     public Uri[] Plan()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -132,8 +131,4 @@ internal sealed class AttemptState(HttpRequestMessage request, HostRotation rota
     public int Attempt { get; set; }
 
     public Uri? PreviousHost { get; set; }
-
-    public long StartedAt { get; set; }
-
-    public Activity? Activity { get; set; }
 }

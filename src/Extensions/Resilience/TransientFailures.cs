@@ -70,6 +70,4 @@ internal static class TransientFailures
         HttpRequestException or IOException => "connection dropped",
         _ => exception.GetType().Name,
     };
-
-    public static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;
 }

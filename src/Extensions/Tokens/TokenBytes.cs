@@ -11,8 +11,6 @@ internal ref struct TokenWriter(Span<byte> buffer)
 
     public int Position { get; private set; }
 
-    public readonly ReadOnlySpan<byte> Written => _buffer[..Position];
-
     public void U16(int value)
     {
         BinaryPrimitives.WriteUInt16LittleEndian(_buffer[Position..], checked((ushort)value));

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using WireMock.Server;
 using WireMock.Settings;
 
@@ -45,12 +43,7 @@ public sealed class WireMockHost : IDisposable
     public static string ExpectedBasicHeader =>
         "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(CustomerId + ":" + CustomerSecret));
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Agora.Signaling.Testing.SignalingEmulator.UnreachableEndpoint().Port;
 
     public void Dispose()
     {
