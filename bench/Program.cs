@@ -1,4 +1,56 @@
+using Agora.Signaling.Benchmarks.Loopback;
+using Agora.Signaling.Benchmarks.Running;
+using Agora.Signaling.Benchmarks.Soak;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
 
-// `dotnet run -c Release --project bench -- --filter '*'` runs everything; add `--job short` for a quick pass.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project bench                 the full suite (BenchmarkDotNet's default job)
+// dotnet run -c Release --project bench -- --quick      the same suite in under two minutes, in process
+// dotnet run -c Release --project bench -- --soak 100000  100,000 calls, memory and connections sampled as they go
+// Any other arguments go to BenchmarkDotNet (for example --filter '*Token*').
+if (args is ["--serve", ..])
+{
+    return await ServerProcess.ServeAsync(emulator: args is [_, "emulator"]);
+}
+
+if (args is ["--allocations", ..])
+{
+    return await Agora.Signaling.Benchmarks.Profiling.AllocationProfile.RunAsync(args[1..]);
+}
+
+if (args is ["--soak", ..])
+{
+    return await MemorySoak.RunAsync(args[1..]);
+}
+
+bool quick = args.Contains("--quick");
+string[] rest = [.. args.Where(a => a != "--quick")];
+if (!rest.Contains("--filter"))
+{
+    rest = [.. rest, "--filter", "*"];
+}
+
+var job = quick
+    ? Job.Default.WithId("Quick").WithToolchain(InProcessEmitToolchain.Instance)
+        .WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5).WithIterationTime(TimeInterval.FromMilliseconds(250))
+    : Job.Default.WithId("Full");
+var config = DefaultConfig.Instance
+    .AddJob(job.AsDefault())
+    .AddColumn(new ThroughputColumn())
+    .WithArtifactsPath(Path.Combine(ResultsWriter.RepositoryRoot(), "bench", "BenchmarkDotNet.Artifacts"))
+    .WithOptions(ConfigOptions.DisableLogFile);
+
+// The server runs in a process of its own, found by the benchmark processes through the environment.
+using var server = ServerProcess.Start();
+Environment.SetEnvironmentVariable(ServerProcess.EndpointVariable, server.Endpoint.AbsoluteUri);
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, config).ToList();
+foreach (var summary in summaries)
+{
+    ResultsWriter.Write(summary, quick ? "quick" : "full");
+}
+
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

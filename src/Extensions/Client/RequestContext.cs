@@ -11,7 +11,9 @@ internal sealed class RequestContext
 
     private static readonly AsyncLocal<RequestContext?> Ambient = new();
 
-    private readonly List<SignalingAttempt> _attempts = [];
+    // Most calls make one attempt, so the first needs no list.
+    private SignalingAttempt? _first;
+    private List<SignalingAttempt>? _more;
 
     private RequestContext(string operation, string? userId)
     {
@@ -27,9 +29,10 @@ internal sealed class RequestContext
     {
         get
         {
-            lock (_attempts)
+            // The context never leaves the SDK, so locking on it cannot meet a stranger's lock.
+            lock (this)
             {
-                return _attempts.ToArray();
+                return _first is null ? [] : _more is null ? [_first] : [_first, .. _more];
             }
         }
     }
@@ -54,9 +57,16 @@ internal sealed class RequestContext
 
     public void Record(SignalingAttempt attempt)
     {
-        lock (_attempts)
+        lock (this)
         {
-            _attempts.Add(attempt);
+            if (_first is null)
+            {
+                _first = attempt;
+            }
+            else
+            {
+                (_more ??= []).Add(attempt);
+            }
         }
     }
 

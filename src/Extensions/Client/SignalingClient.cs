@@ -81,7 +81,7 @@ public class SignalingClient : ISignalingClient, IDisposable
 #pragma warning restore CS0612, AGSIG002
         };
 
-        return SendAsync("SendPeerMessage", fromUserId, ct => _messages.SendPeerMessageAsync(AppId, fromUserId, options?.WaitForAck, body, ct), cancellationToken);
+        return CallAsync("SendPeerMessage", RequestKind.Send, (this, fromUserId, options?.WaitForAck, body), static (s, ct) => s.Item1._messages.SendPeerMessageAsync(s.Item1.AppId, s.fromUserId, s.Item3, s.body, ct), Sent, cancellationToken, fromUserId);
     }
 
     /// <inheritdoc />
@@ -98,28 +98,38 @@ public class SignalingClient : ISignalingClient, IDisposable
             EnableHistoricalMessaging = options?.EnableHistoricalMessaging,
         };
 
-        return SendAsync("SendChannelMessage", fromUserId, ct => _messages.SendChannelMessageAsync(AppId, fromUserId, body, ct), cancellationToken);
+        return CallAsync("SendChannelMessage", RequestKind.Send, (this, fromUserId, body), static (s, ct) => s.Item1._messages.SendChannelMessageAsync(s.Item1.AppId, s.fromUserId, s.body, ct), Sent, cancellationToken, fromUserId);
     }
 
     /// <inheritdoc />
-    public virtual async Task<UserEventsResponse> GetUserEventsAsync(CancellationToken cancellationToken = default)
-    {
-        const string Operation = "GetUserEvents";
-        var response = await CallAsync(Operation, RequestKind.DestructiveRead, ct => _events.GetUserEventsAsync(AppId, ct), cancellationToken).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, response.RequestId);
-        response.Events ??= new List<UserEvent>();
-        return response;
-    }
+    public virtual Task<UserEventsResponse> GetUserEventsAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(
+            "GetUserEvents",
+            RequestKind.DestructiveRead,
+            this,
+            static (self, ct) => self._events.GetUserEventsAsync(self.AppId, ct),
+            static (operation, response) =>
+            {
+                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, null, response.RequestId);
+                response.Events ??= new List<UserEvent>();
+                return response;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
-    public virtual async Task<ChannelEventsResponse> GetChannelEventsAsync(CancellationToken cancellationToken = default)
-    {
-        const string Operation = "GetChannelEvents";
-        var response = await CallAsync(Operation, RequestKind.DestructiveRead, ct => _events.GetChannelEventsAsync(AppId, ct), cancellationToken).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, response.RequestId);
-        response.Events ??= new List<ChannelEvent>();
-        return response;
-    }
+    public virtual Task<ChannelEventsResponse> GetChannelEventsAsync(CancellationToken cancellationToken = default) =>
+        CallAsync(
+            "GetChannelEvents",
+            RequestKind.DestructiveRead,
+            this,
+            static (self, ct) => self._events.GetChannelEventsAsync(self.AppId, ct),
+            static (operation, response) =>
+            {
+                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, null, response.RequestId);
+                response.Events ??= new List<ChannelEvent>();
+                return response;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<MessageHistoryResponse> GetMessageHistoryAsync(string userId, HistoryChannelType channelType, string channelName, long start = 0, long end = 0, int messageCount = 100, CancellationToken cancellationToken = default)
@@ -144,7 +154,7 @@ public class SignalingClient : ISignalingClient, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         query.Validate(nameof(query));
         var body = query.ToRequest();
-        var response = await CallAsync(Operation, RequestKind.Read, ct => _legacyHistory.CreateHistoryQueryAsync(AppId, body, ct), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(Operation, RequestKind.Read, (this, body), static (s, ct) => s.Item1._legacyHistory.CreateHistoryQueryAsync(s.Item1.AppId, s.body, ct), null, cancellationToken).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, null);
         return response;
     }
@@ -163,7 +173,7 @@ public class SignalingClient : ISignalingClient, IDisposable
             }
         }
 
-        var response = await CallAsync(Operation, RequestKind.Read, ct => _legacyHistory.GetHistoryQueryResultAsync(AppId, handle, ct), cancellationToken).ConfigureAwait(false);
+        var response = await CallAsync(Operation, RequestKind.Read, (this, handle), static (s, ct) => s.Item1._legacyHistory.GetHistoryQueryResultAsync(s.Item1.AppId, s.handle, ct), null, cancellationToken).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, response.Code, null);
         response.Messages ??= new List<LegacyHistoryMessage>();
         return response;
@@ -179,7 +189,9 @@ public class SignalingClient : ISignalingClient, IDisposable
         var response = await CallAsync(
             Operation,
             RequestKind.Read,
-            ct => _legacyHistory.GetHistoryCountAsync(AppId, filter.Source, filter.Destination, LegacyHistoryQuery.FormatTime(filter.StartTime), LegacyHistoryQuery.FormatTime(filter.EndTime), ct),
+            (this, filter),
+            static (s, ct) => s.Item1._legacyHistory.GetHistoryCountAsync(s.Item1.AppId, s.filter.Source, s.filter.Destination, LegacyHistoryQuery.FormatTime(s.filter.StartTime), LegacyHistoryQuery.FormatTime(s.filter.EndTime), ct),
+            null,
             cancellationToken).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, response.Code, null);
         return response;
@@ -217,18 +229,19 @@ public class SignalingClient : ISignalingClient, IDisposable
         SignalingValidation.Range(messageCount, 1, 100, nameof(messageCount));
     }
 
-    private async Task<MessageHistoryResponse> GetMessageHistoryCoreAsync(string userId, HistoryChannelType channelType, string channelName, long start, long end, int messageCount, CancellationToken cancellationToken)
-    {
-        const string Operation = "GetMessageHistory";
-        var response = await CallAsync(
-            Operation,
+    private Task<MessageHistoryResponse> GetMessageHistoryCoreAsync(string userId, HistoryChannelType channelType, string channelName, long start, long end, int messageCount, CancellationToken cancellationToken) =>
+        CallAsync(
+            "GetMessageHistory",
             RequestKind.Read,
-            ct => _history.GetMessageHistoryAsync(AppId, userId, channelType, channelName, start, end, messageCount, ct),
+            (this, userId, channelType, channelName, start, end, messageCount),
+            static (s, ct) => s.Item1._history.GetMessageHistoryAsync(s.Item1.AppId, s.userId, s.channelType, s.channelName, s.start, s.end, s.messageCount, ct),
+            static (operation, response) =>
+            {
+                ServiceErrorTranslator.ThrowIfFailed(operation, response);
+                return response;
+            },
             cancellationToken,
-            userId).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response);
-        return response;
-    }
+            userId);
 
     private async IAsyncEnumerable<MessageHistoryPage> ReadPagesAsync(string userId, HistoryChannelType channelType, string channelName, long start, long end, int messageCount, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -266,14 +279,15 @@ public class SignalingClient : ISignalingClient, IDisposable
         }
     }
 
-    private async Task<SendMessageResponse> SendAsync(string operation, string fromUserId, Func<CancellationToken, Task<SendMessageResponse>> send, CancellationToken cancellationToken)
+    private static SendMessageResponse Sent(string operation, SendMessageResponse response)
     {
-        var response = await CallAsync(operation, RequestKind.Send, send, cancellationToken, fromUserId).ConfigureAwait(false);
         ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, response.RequestId);
         return response;
     }
 
-    private async Task<T> CallAsync<T>(string operation, RequestKind kind, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, string? userId = null)
+    // The call's arguments travel as a value-type state to static lambdas, and the answer's check runs inside
+    // this method: no closure and no second state machine per call.
+    private async Task<T> CallAsync<TState, T>(string operation, RequestKind kind, TState state, Func<TState, CancellationToken, Task<T>> call, Func<string, T, T>? finish, CancellationToken cancellationToken, string? userId = null)
     {
         using var scope = RequestContext.Begin(operation, userId, out var context);
         using var activity = SignalingTelemetry.ActivitySource.StartActivity(operation, System.Diagnostics.ActivityKind.Client);
@@ -281,9 +295,9 @@ public class SignalingClient : ISignalingClient, IDisposable
         activity?.SetTag("agora.signaling.app_id", AppId);
         try
         {
-            var result = await call(cancellationToken).ConfigureAwait(false);
+            var result = await call(state, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("agora.signaling.attempts", context.Attempts.Count);
-            return result;
+            return finish is null ? result : finish(operation, result);
         }
         catch (Exception exception) when (Failed(activity, exception, context))
         {

@@ -20,9 +20,15 @@ internal sealed class HostRotation
     }
 
     /// <summary>The hosts for a new request: healthy ones in configured order, then those cooling down.</summary>
+    /// <remarks>The array returned is shared when every host is healthy, and must not be changed.</remarks>
     public Uri[] Plan()
     {
         long now = _time.GetTimestamp();
+        if (AllHealthy(now))
+        {
+            return _hosts;
+        }
+
         var plan = new Uri[_hosts.Length];
         int at = 0;
         for (int i = 0; i < _hosts.Length; i++)
@@ -44,12 +50,8 @@ internal sealed class HostRotation
         return plan;
     }
 
-    /// <summary>Agora's order: the first host, retried once, then each next host in turn.</summary>
-    public static Uri ForAttempt(Uri[] plan, int attempt) => plan[Math.Clamp(attempt - 1, 0, plan.Length - 1)];
-
-    public void MarkFailed(Uri host) => Set(host, _time.GetTimestamp() + (long)(_cooldown.TotalSeconds * _time.TimestampFrequency));
-
-    public void MarkHealthy(Uri host) => Set(host, 0);
+    /// <summary>Gets the configured first host, on which the SDK's generated clients build their URLs.</summary>
+    public Uri Primary => _hosts[0];
 
     /// <summary>Moves a URL built on the primary host onto another host, keeping its path and query byte for byte.</summary>
     public Uri Rebase(Uri requestUri, Uri host)
@@ -66,7 +68,27 @@ internal sealed class HostRotation
         return requestUri;
     }
 
+    /// <summary>Agora's order: the first host, retried once, then each next host in turn.</summary>
+    public static Uri ForAttempt(Uri[] plan, int attempt) => plan[Math.Clamp(attempt - 1, 0, plan.Length - 1)];
+
+    public void MarkFailed(Uri host) => Set(host, _time.GetTimestamp() + (long)(_cooldown.TotalSeconds * _time.TimestampFrequency));
+
+    public void MarkHealthy(Uri host) => Set(host, 0);
+
     private static bool SameHost(Uri a, Uri b) => string.Equals(a.AbsoluteUri, b.AbsoluteUri, StringComparison.OrdinalIgnoreCase);
+
+    private bool AllHealthy(long now)
+    {
+        for (int i = 0; i < _coolingUntil.Length; i++)
+        {
+            if (Volatile.Read(ref _coolingUntil[i]) > now)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private void Set(Uri host, long value)
     {

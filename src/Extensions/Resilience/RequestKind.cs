@@ -15,19 +15,28 @@ internal enum RequestKind
 
 internal static class RequestKinds
 {
-    public static RequestKind Of(HttpRequestMessage request)
+    /// <summary>Classifies a request by its method and path, and tells whether it goes to the history API's host.</summary>
+    public static (RequestKind Kind, bool History) Of(HttpMethod method, string path)
     {
-        string path = request.RequestUri?.AbsolutePath ?? string.Empty;
-        if (request.Method == HttpMethod.Post && (path.EndsWith("/peer_messages", StringComparison.Ordinal) || path.EndsWith("/channel_messages", StringComparison.Ordinal)))
+        if (method == HttpMethod.Post && (path.EndsWith("/peer_messages", StringComparison.Ordinal) || path.EndsWith("/channel_messages", StringComparison.Ordinal)))
         {
-            return RequestKind.Send;
+            return (RequestKind.Send, false);
         }
 
         if (path.EndsWith("/user_events", StringComparison.Ordinal) || path.EndsWith("/channel_events", StringComparison.Ordinal))
         {
-            return RequestKind.DestructiveRead;
+            return (RequestKind.DestructiveRead, false);
         }
 
-        return RequestKind.Read;
+        return (RequestKind.Read, path.Contains("/rtm/v2/history/", StringComparison.Ordinal));
     }
+
+    /// <summary>Classifies one of the SDK's own operations, without parsing the URL.</summary>
+    public static (RequestKind Kind, bool History) Of(string operation) => operation switch
+    {
+        "SendPeerMessage" or "SendChannelMessage" => (RequestKind.Send, false),
+        "GetUserEvents" or "GetChannelEvents" => (RequestKind.DestructiveRead, false),
+        "GetMessageHistory" => (RequestKind.Read, true),
+        _ => (RequestKind.Read, false),
+    };
 }

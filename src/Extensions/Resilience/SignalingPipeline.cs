@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.RateLimiting;
 using Polly.Retry;
 
 namespace Agora.Signaling;
@@ -85,23 +84,7 @@ internal sealed class SignalingPipeline : IDisposable
         if (limiter is not null)
         {
             // Every attempt counts against Agora's quota, so every attempt waits for a permit.
-            builder.AddRateLimiter(new RateLimiterStrategyOptions
-            {
-                RateLimiter = async args =>
-                {
-                    long started = Time.GetTimestamp();
-                    var lease = await limiter.AcquireAsync(1, args.Context.CancellationToken).ConfigureAwait(false);
-                    var waited = Time.GetElapsedTime(started);
-                    if (waited >= TimeSpan.FromMilliseconds(1))
-                    {
-                        string operation = args.Context.Properties.GetValue(StateKey, null!)?.Operation ?? "(unknown)";
-                        SignalingLog.RateLimited(Logger, operation, waited.TotalMilliseconds);
-                        SignalingTelemetry.RateLimitWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("agora.signaling.operation", operation));
-                    }
-
-                    return lease;
-                },
-            });
+            builder.AddStrategy(_ => new PermitStrategy(limiter, Time, Logger), new PermitStrategy.Options());
         }
 
         if (options.Timeout != Timeout.InfiniteTimeSpan)
@@ -131,4 +114,7 @@ internal sealed class AttemptState(HttpRequestMessage request, HostRotation rota
     public int Attempt { get; set; }
 
     public Uri? PreviousHost { get; set; }
+
+    /// <summary>Gets or sets the host the request's URL is on, when known: the generated clients build it on the primary.</summary>
+    public Uri? UrlHost { get; set; } = context is null ? null : rotation.Primary;
 }

@@ -36,14 +36,17 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Headers.UserAgent.Count == 0)
+        // NonValidated looks without parsing; reading UserAgent would build its collection on every request.
+        if (!request.Headers.NonValidated.Contains("User-Agent"))
         {
             request.Headers.TryAddWithoutValidation("User-Agent", _pipeline.UserAgent);
         }
 
-        var kind = RequestKinds.Of(request);
-        var rotation = request.RequestUri!.AbsolutePath.Contains("/rtm/v2/history/", StringComparison.Ordinal) ? _pipeline.History : _pipeline.Main;
-        var state = new AttemptState(request, rotation, rotation.Plan(), RequestContext.Of(request), cancellationToken);
+        // The SDK's own calls name their operation; any other request is classified by its method and path.
+        var requestContext = RequestContext.Of(request);
+        var (kind, history) = requestContext is null ? RequestKinds.Of(request.Method, request.RequestUri!.AbsolutePath) : RequestKinds.Of(requestContext.Operation);
+        var rotation = history ? _pipeline.History : _pipeline.Main;
+        var state = new AttemptState(request, rotation, rotation.Plan(), requestContext, cancellationToken);
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(SignalingPipeline.StateKey, state);
@@ -85,8 +88,19 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         }
 
         state.PreviousHost = host;
-        state.Request.RequestUri = state.Rotation.Rebase(state.Request.RequestUri!, host);
-        SignalingLog.AttemptStarted(_pipeline.Logger, state.Operation, method, template, state.Attempt, host.Authority);
+        // Rewriting a URL builds its text; the SDK's own first attempt is already on the primary host.
+        if (!ReferenceEquals(host, state.UrlHost))
+        {
+            state.Request.RequestUri = state.Rotation.Rebase(state.Request.RequestUri!, host);
+            state.UrlHost = host;
+        }
+
+        // Uri.Authority builds a string on each read: only pay for it when the line is written.
+        if (_pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            SignalingLog.AttemptStarted(_pipeline.Logger, state.Operation, method, template, state.Attempt, host.Authority);
+        }
+
         long started = _pipeline.Time.GetTimestamp();
         try
         {
@@ -105,8 +119,12 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             int status = (int)response.StatusCode;
             var elapsed = _pipeline.Time.GetElapsedTime(started);
             state.Context?.Record(new SignalingAttempt(host, status, null));
-            SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, host.Authority, RequestIdHeader(response));
-            Record(state, host, status.ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
+            if (_pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+            {
+                SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, host.Authority, RequestIdHeader(response));
+            }
+
+            Record(state, host, status, elapsed);
             if (_pipeline.LogResponseBodies && _pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
             {
                 string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -148,6 +166,15 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         state.Rotation.MarkFailed(host);
         SignalingLog.AttemptFailed(_pipeline.Logger, state.Operation, method, template, failure, elapsed.TotalMilliseconds, state.Attempt, host.Authority);
         Record(state, host, failure, elapsed);
+    }
+
+    private static void Record(AttemptState state, Uri host, int status, TimeSpan elapsed)
+    {
+        // The status is turned into a tag only when someone listens: most processes never do.
+        if (SignalingTelemetry.AttemptDuration.Enabled)
+        {
+            Record(state, host, status.ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
+        }
     }
 
     private static void Record(AttemptState state, Uri host, string outcome, TimeSpan elapsed) =>

@@ -1,0 +1,45 @@
+using Agora.Signaling.Benchmarks.Baseline;
+
+namespace Agora.Signaling.Benchmarks.Loopback;
+
+/// <summary>The two clients under comparison, pointed at the same loopback server.</summary>
+public static class BenchClients
+{
+    /// <summary>Gets the server's address: the one the runner started, or a server started in this process as a fallback.</summary>
+    public static Uri Endpoint() =>
+        ServerProcess.Inherited ?? throw new InvalidOperationException(
+            $"No loopback server: run the suite through Program (it starts one and sets {ServerProcess.EndpointVariable}).");
+
+    /// <summary>Creates an SDK client with default options, pointed at the loopback server.</summary>
+    /// <param name="messagesPerSecond">The message rate limit; <see langword="null"/> switches the limits off.</param>
+    public static SignalingClient Sdk(Uri endpoint, int? messagesPerSecond)
+    {
+        var options = new SignalingClientOptions
+        {
+            AppId = FixedResponseServer.AppId,
+            Endpoint = endpoint,
+            HistoryEndpoint = endpoint,
+            Credential = new BasicCredential(FixedResponseServer.CustomerId, FixedResponseServer.CustomerSecret),
+        };
+
+        if (messagesPerSecond is int rate)
+        {
+            options.RateLimits.MessagesPerSecond = rate;
+            options.RateLimits.EventPullsPerSecond = rate;
+            options.RateLimits.HistoryRequestsPerSecond = rate;
+        }
+        else
+        {
+            options.RateLimits.Enabled = false;
+        }
+
+        return new SignalingClient(options);
+    }
+
+    /// <summary>Creates the hand-written client over an <see cref="HttpClient"/> configured as the SDK configures its own.</summary>
+    public static (HandWrittenSignalingClient Client, HttpClient Http) HandWritten(Uri endpoint)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        return (new HandWrittenSignalingClient(http, endpoint, FixedResponseServer.AppId, FixedResponseServer.CustomerId, FixedResponseServer.CustomerSecret), http);
+    }
+}

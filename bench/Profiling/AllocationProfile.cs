@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
+using Agora.Signaling.Benchmarks.Baseline;
+using Agora.Signaling.Benchmarks.Loopback;
+
+namespace Agora.Signaling.Benchmarks.Profiling;
+
+/// <summary>
+/// Where the bytes of a call go: runs one operation many times and groups the runtime's allocation samples
+/// (one event per ~100 KB allocated) by type. BenchmarkDotNet says how much; this says what.
+/// </summary>
+public static class AllocationProfile
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string target = args.FirstOrDefault() ?? "sdk-peer";
+        int calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000;
+        await using var server = await FixedResponseServer.StartAsync().ConfigureAwait(false);
+        using var sdk = BenchClients.Sdk(server.Endpoint, messagesPerSecond: 100_000);
+        var (handWritten, http) = BenchClients.HandWritten(server.Endpoint);
+        using var _ = http;
+        Func<Task> call = target switch
+        {
+            "sdk-peer" => () => sdk.SendPeerMessageAsync("userA", "userB", "Hello"),
+            "sdk-events" => () => sdk.GetUserEventsAsync(),
+            "sdk-history" => () => sdk.GetMessageHistoryAsync("Tony", HistoryChannelType.Message, "chatroom"),
+            "hand-peer" => () => handWritten.SendPeerMessageAsync("userA", "userB", "Hello"),
+            "hand-events" => () => handWritten.GetUserEventsAsync(),
+            _ => throw new ArgumentException($"Unknown target '{target}'.", nameof(args)),
+        };
+
+        for (int i = 0; i < 2_000; i++)
+        {
+            await call().ConfigureAwait(false);
+        }
+
+        using var listener = new AllocationListener();
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        for (int i = 0; i < calls; i++)
+        {
+            await call().ConfigureAwait(false);
+        }
+
+        long total = GC.GetTotalAllocatedBytes(precise: true) - before;
+        Console.WriteLine($"{target}: {total / (double)calls:N0} bytes a call over {calls:N0} calls (server in process; its share included)");
+        foreach (var (type, bytes) in listener.Samples.OrderByDescending(p => p.Value).Take(40))
+        {
+            Console.WriteLine($"{bytes / (double)calls,10:N0} B/call  {type}");
+        }
+
+        return 0;
+    }
+
+    private sealed class AllocationListener : EventListener
+    {
+        public ConcurrentDictionary<string, long> Samples { get; } = new();
+
+        protected override void OnEventSourceCreated(EventSource eventSource)
+        {
+            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                // Keyword 0x1: GC events, which include AllocationTick at verbose level.
+                EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x1);
+            }
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs eventData)
+        {
+            if (eventData.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) == true && eventData.Payload is { } payload)
+            {
+                int nameIndex = eventData.PayloadNames!.IndexOf("TypeName");
+                int amountIndex = eventData.PayloadNames.IndexOf("AllocationAmount64");
+                string type = nameIndex >= 0 ? payload[nameIndex]?.ToString() ?? "?" : "?";
+                long amount = amountIndex >= 0 ? Convert.ToInt64(payload[amountIndex], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+                Samples.AddOrUpdate(type, amount, (_, total) => total + amount);
+            }
+        }
+    }
+}
