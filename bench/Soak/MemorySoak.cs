@@ -117,10 +117,10 @@ public static class MemorySoak
     {
         var text = new StringBuilder();
         text.AppendLine("# MemorySoak").AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{calls:N0} calls from {Workers} concurrent workers through one dependency-injected client (handlers recycled every 5 s), "
-            + $"against {(emulator ? "the emulator" : "the fixed-response server")} in another process; tokens minted per request for 1,000 users.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Run on {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version} "
-            + "(`dotnet run -c Release --project bench -- --soak 100000`).").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"{calls:N0} calls from {Workers} concurrent workers through one dependency-injected client (handlers recycled every 5 s), ")
+            .AppendLine(CultureInfo.InvariantCulture, $"against {(emulator ? "the emulator" : "the fixed-response server")} in another process; tokens minted per request for 1,000 users.");
+        text.Append(CultureInfo.InvariantCulture, $"Run on {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version} ")
+            .AppendLine("(`dotnet run -c Release --project bench -- --soak 100000`).").AppendLine();
         text.AppendLine("| Calls | Elapsed (s) | Managed heap after full GC (MB) | Working set (MB) | File descriptors | Threads | TCP established | TCP TIME_WAIT | Server working set (MB) |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
@@ -129,9 +129,9 @@ public static class MemorySoak
         }
 
         var last = rows[^1];
-        text.AppendLine().AppendLine(CultureInfo.InvariantCulture,
-            $"Throughput {last.Calls / last.Elapsed.TotalSeconds:N0} calls/s; {failures} service errors; heap {(Flat(rows) ? "flat" : "GROWING")} "
-            + $"({rows[Math.Max(1, rows.Count / 5)].HeapBytes / 1048576.0:0.00} MB after warm-up, {last.HeapBytes / 1048576.0:0.00} MB at the end).");
+        text.AppendLine()
+            .Append(CultureInfo.InvariantCulture, $"Throughput {last.Calls / last.Elapsed.TotalSeconds:N0} calls/s; {failures} service errors; heap {(Flat(rows) ? "flat" : "GROWING")} ")
+            .AppendLine(CultureInfo.InvariantCulture, $"({rows[Math.Max(1, rows.Count / 5)].HeapBytes / 1048576.0:0.00} MB after warm-up, {last.HeapBytes / 1048576.0:0.00} MB at the end).");
         return text.ToString();
     }
 
