@@ -65,8 +65,11 @@ public static class MemorySoak
                         return;
                     }
 
-                    // A transient client per call, as a scoped service would get it: the factory must not leak them.
-                    var client = provider.GetRequiredService<ISignalingClient>();
+                    // A scope per call, as a web request gets one, and a fresh typed client in it: neither may leak.
+                    // (Resolving a disposable transient from the root provider instead keeps every instance until the
+                    // provider is disposed; that is a rule of Microsoft.Extensions.DependencyInjection, noted in README.)
+                    await using var scope = provider.CreateAsyncScope();
+                    var client = scope.ServiceProvider.GetRequiredService<ISignalingClient>();
                     try
                     {
                         await CallAsync(client, call).ConfigureAwait(false);
