@@ -26,6 +26,8 @@ public static class AllocationProfile
             "sdk-history" => () => sdk.GetMessageHistoryAsync("Tony", HistoryChannelType.Message, "chatroom"),
             "hand-peer" => () => handWritten.SendPeerMessageAsync("userA", "userB", "Hello"),
             "hand-events" => () => handWritten.GetUserEventsAsync(),
+            "sdk-canned" => CannedSdk(args.Skip(2).ToArray()),
+            "hand-canned" => CannedHandWritten(),
             _ => throw new ArgumentException($"Unknown target '{target}'.", nameof(args)),
         };
 
@@ -34,7 +36,15 @@ public static class AllocationProfile
             await call().ConfigureAwait(false);
         }
 
-        using var listener = new AllocationListener();
+        // Timed first, without the listener, whose events would slow the calls down.
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (int i = 0; i < calls; i++)
+        {
+            await call().ConfigureAwait(false);
+        }
+
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        var listener = new AllocationListener();
         long before = GC.GetTotalAllocatedBytes(precise: true);
         for (int i = 0; i < calls; i++)
         {
@@ -42,13 +52,49 @@ public static class AllocationProfile
         }
 
         long total = GC.GetTotalAllocatedBytes(precise: true) - before;
-        Console.WriteLine($"{target}: {total / (double)calls:N0} bytes a call over {calls:N0} calls (server in process; its share included)");
+        listener.Dispose();
+        Console.WriteLine($"{target}: {total / (double)calls:N0} bytes and {elapsed.TotalMicroseconds / calls:N1} µs a call over {calls:N0} calls (server in process; its share included)");
         foreach (var (type, bytes) in listener.Samples.OrderByDescending(p => p.Value).Take(40))
         {
             Console.WriteLine($"{bytes / (double)calls,10:N0} B/call  {type}");
         }
 
         return 0;
+    }
+
+    // Variants of the SDK over an in-memory handler, to find which feature costs: "no-retry", "no-timeout", "no-limit".
+    private static Func<Task> CannedSdk(string[] switches)
+    {
+        var endpoint = new Uri("http://127.0.0.1:9/");
+        var options = new SignalingClientOptions
+        {
+            AppId = FixedResponseServer.AppId,
+            Endpoint = endpoint,
+            HistoryEndpoint = endpoint,
+            Credential = new BasicCredential(FixedResponseServer.CustomerId, FixedResponseServer.CustomerSecret),
+        };
+        options.RateLimits.MessagesPerSecond = 100_000;
+        options.RateLimits.Enabled = !switches.Contains("no-limit");
+        if (switches.Contains("no-retry"))
+        {
+            options.Retry.MaxRetries = 0;
+        }
+
+        if (switches.Contains("no-timeout"))
+        {
+            options.Timeout = Timeout.InfiniteTimeSpan;
+            options.OverallTimeout = Timeout.InfiniteTimeSpan;
+        }
+
+        var sdk = new SignalingClient(options, new CannedResponseHandler("""{"result":"success","request_id":"123","code":"message_sent"}"""));
+        return () => sdk.SendPeerMessageAsync("userA", "userB", "Hello");
+    }
+
+    private static Func<Task> CannedHandWritten()
+    {
+        var http = new HttpClient(new CannedResponseHandler("""{"result":"success","request_id":"123","code":"message_sent"}"""));
+        var client = new HandWrittenSignalingClient(http, new Uri("http://127.0.0.1:9/"), FixedResponseServer.AppId, FixedResponseServer.CustomerId, FixedResponseServer.CustomerSecret);
+        return () => client.SendPeerMessageAsync("userA", "userB", "Hello");
     }
 
     private sealed class AllocationListener : EventListener

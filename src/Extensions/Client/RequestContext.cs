@@ -2,18 +2,21 @@ namespace Agora.Signaling;
 
 /// <summary>
 /// What the client knows about a call and its handlers need: the user it is made as (for token
-/// authentication) and the attempts made so far (for error messages). Set around the call, copied into
-/// the request's options by the NSwag hook, read by the handlers.
+/// authentication) and the attempts made so far (for error messages). Set around the call in an async local,
+/// tied to the call's request by the NSwag hook, and read by the handlers, which run in the same async flow.
 /// </summary>
+/// <remarks>
+/// The request is matched by reference rather than stored in <see cref="HttpRequestMessage.Options"/>, whose
+/// dictionary would be allocated on every call; a request the SDK did not build never matches.
+/// </remarks>
 internal sealed class RequestContext
 {
-    public static readonly HttpRequestOptionsKey<RequestContext> Key = new("Agora.Signaling.RequestContext");
-
     private static readonly AsyncLocal<RequestContext?> Ambient = new();
 
     // Most calls make one attempt, so the first needs no list.
     private SignalingAttempt? _first;
     private List<SignalingAttempt>? _more;
+    private HttpRequestMessage? _request;
 
     private RequestContext(string operation, string? userId)
     {
@@ -45,15 +48,16 @@ internal sealed class RequestContext
         return new Scope(previous);
     }
 
-    public static void CopyTo(HttpRequestMessage request)
+    public static void Attach(HttpRequestMessage request)
     {
         if (Ambient.Value is { } context)
         {
-            request.Options.Set(Key, context);
+            context._request = request;
         }
     }
 
-    public static RequestContext? Of(HttpRequestMessage request) => request.Options.TryGetValue(Key, out var context) ? context : null;
+    public static RequestContext? Of(HttpRequestMessage request) =>
+        Ambient.Value is { } context && ReferenceEquals(context._request, request) ? context : null;
 
     public void Record(SignalingAttempt attempt)
     {

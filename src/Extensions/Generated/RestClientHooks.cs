@@ -41,7 +41,7 @@ internal static class RestClientHooks
 {
     public static void PrepareRequest(HttpRequestMessage request)
     {
-        RequestContext.CopyTo(request);
+        RequestContext.Attach(request);
 
         // Agora's documentation sends "application/json;charset=utf-8"; NSwag omits the charset.
         if (request.Content?.Headers.ContentType is MediaTypeHeaderValue contentType)

@@ -1,0 +1,17 @@
+using System.Net;
+using System.Text;
+
+namespace Agora.Signaling.Benchmarks.Loopback;
+
+/// <summary>Answers every request at once with a fixed body, with no network: what is left to measure is the client's own work.</summary>
+public sealed class CannedResponseHandler(string json) : HttpMessageHandler
+{
+    private readonly byte[] _body = Encoding.UTF8.GetBytes(json);
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            RequestMessage = request,
+            Content = new ByteArrayContent(_body) { Headers = { { "Content-Type", "application/json;charset=utf-8" } } },
+        });
+}
