@@ -127,19 +127,8 @@ public class SignalingServiceException : Exception
     private protected static string Sanitize(string value)
     {
         const int MaxLength = 256;
-        var clean = new StringBuilder(Math.Min(value.Length, MaxLength));
-        foreach (char c in value)
-        {
-            if (clean.Length == MaxLength)
-            {
-                clean.Append('…');
-                break;
-            }
-
-            clean.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return clean.ToString();
+        string clean = SignalingLog.OneLine(value, MaxLength);
+        return clean.Length < value.Length ? clean + "…" : clean;
     }
 
     private static string? Truncate(string? body) =>

@@ -80,13 +80,13 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         string template = SignalingLog.PathTemplate(state.Operation);
         if (state.PreviousHost is { } previous && !ReferenceEquals(previous, host))
         {
-            SignalingLog.FailingOver(_pipeline.Logger, state.Operation, previous.Authority, host.Authority);
+            SignalingLog.FailingOver(_pipeline.Logger, state.Operation, SignalingLog.Host(previous), SignalingLog.Host(host));
             SignalingTelemetry.Failovers.Add(1, new KeyValuePair<string, object?>("agora.signaling.operation", state.Operation));
         }
 
         state.PreviousHost = host;
         state.Request.RequestUri = state.Rotation.Rebase(state.Request.RequestUri!, host);
-        SignalingLog.AttemptStarted(_pipeline.Logger, state.Operation, method, template, state.Attempt, host.Authority);
+        SignalingLog.AttemptStarted(_pipeline.Logger, state.Operation, method, template, state.Attempt, SignalingLog.Host(host));
         long started = _pipeline.Time.GetTimestamp();
         try
         {
@@ -105,7 +105,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             int status = (int)response.StatusCode;
             var elapsed = _pipeline.Time.GetElapsedTime(started);
             state.Context?.Record(new SignalingAttempt(host, status, null));
-            SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, host.Authority, RequestIdHeader(response));
+            SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host), RequestIdHeader(response));
             Record(state, host, status.ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
             if (_pipeline.LogResponseBodies && _pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
             {
@@ -146,7 +146,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         var elapsed = _pipeline.Time.GetElapsedTime(started);
         state.Context?.Record(new SignalingAttempt(host, null, failure));
         state.Rotation.MarkFailed(host);
-        SignalingLog.AttemptFailed(_pipeline.Logger, state.Operation, method, template, failure, elapsed.TotalMilliseconds, state.Attempt, host.Authority);
+        SignalingLog.AttemptFailed(_pipeline.Logger, state.Operation, method, template, failure, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host));
         Record(state, host, failure, elapsed);
     }
 
