@@ -23,6 +23,9 @@ internal sealed class RequestContext
 
     public string? UserId { get; }
 
+    /// <summary>Gets the request ID header of the last answer, for errors found in a body that carries none.</summary>
+    public string? AnsweredRequestId { get; private set; }
+
     public IReadOnlyList<SignalingAttempt> Attempts
     {
         get
@@ -57,6 +60,15 @@ internal sealed class RequestContext
         lock (_attempts)
         {
             _attempts.Add(attempt);
+        }
+    }
+
+    public void Answered(SignalingAttempt attempt, string? requestId)
+    {
+        lock (_attempts)
+        {
+            _attempts.Add(attempt);
+            AnsweredRequestId = requestId;
         }
     }
 

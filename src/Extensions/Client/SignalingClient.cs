@@ -105,9 +105,13 @@ public class SignalingClient : ISignalingClient, IDisposable
     public virtual async Task<UserEventsResponse> GetUserEventsAsync(CancellationToken cancellationToken = default)
     {
         const string Operation = "GetUserEvents";
-        var response = await CallAsync(Operation, RequestKind.DestructiveRead, ct => _events.GetUserEventsAsync(AppId, ct), cancellationToken).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, response.RequestId);
-        response.Events ??= new List<UserEvent>();
+        var response = await CallAsync(
+            Operation,
+            RequestKind.DestructiveRead,
+            ct => _events.GetUserEventsAsync(AppId, ct),
+            (r, context) => ServiceErrorTranslator.ThrowIfFailed(Operation, r.Result, null, r.RequestId, context),
+            cancellationToken).ConfigureAwait(false);
+        response.Events = WireValues.WithoutNulls(response.Events) ?? new List<UserEvent>();
         return response;
     }
 
@@ -115,9 +119,13 @@ public class SignalingClient : ISignalingClient, IDisposable
     public virtual async Task<ChannelEventsResponse> GetChannelEventsAsync(CancellationToken cancellationToken = default)
     {
         const string Operation = "GetChannelEvents";
-        var response = await CallAsync(Operation, RequestKind.DestructiveRead, ct => _events.GetChannelEventsAsync(AppId, ct), cancellationToken).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, response.RequestId);
-        response.Events ??= new List<ChannelEvent>();
+        var response = await CallAsync(
+            Operation,
+            RequestKind.DestructiveRead,
+            ct => _events.GetChannelEventsAsync(AppId, ct),
+            (r, context) => ServiceErrorTranslator.ThrowIfFailed(Operation, r.Result, null, r.RequestId, context),
+            cancellationToken).ConfigureAwait(false);
+        response.Events = WireValues.WithoutNulls(response.Events) ?? new List<ChannelEvent>();
         return response;
     }
 
@@ -144,9 +152,12 @@ public class SignalingClient : ISignalingClient, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         query.Validate(nameof(query));
         var body = query.ToRequest();
-        var response = await CallAsync(Operation, RequestKind.Read, ct => _legacyHistory.CreateHistoryQueryAsync(AppId, body, ct), cancellationToken).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, null);
-        return response;
+        return await CallAsync(
+            Operation,
+            RequestKind.Read,
+            ct => _legacyHistory.CreateHistoryQueryAsync(AppId, body, ct),
+            (r, context) => ServiceErrorTranslator.ThrowIfFailed(Operation, r.Result, null, null, context),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -163,9 +174,13 @@ public class SignalingClient : ISignalingClient, IDisposable
             }
         }
 
-        var response = await CallAsync(Operation, RequestKind.Read, ct => _legacyHistory.GetHistoryQueryResultAsync(AppId, handle, ct), cancellationToken).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, response.Code, null);
-        response.Messages ??= new List<LegacyHistoryMessage>();
+        var response = await CallAsync(
+            Operation,
+            RequestKind.Read,
+            ct => _legacyHistory.GetHistoryQueryResultAsync(AppId, handle, ct),
+            (r, context) => ServiceErrorTranslator.ThrowIfFailed(Operation, r.Result, r.Code, null, context),
+            cancellationToken).ConfigureAwait(false);
+        response.Messages = WireValues.WithoutNulls(response.Messages) ?? new List<LegacyHistoryMessage>();
         return response;
     }
 
@@ -176,13 +191,12 @@ public class SignalingClient : ISignalingClient, IDisposable
         const string Operation = "GetHistoryCount";
         ArgumentNullException.ThrowIfNull(filter);
         filter.Validate(nameof(filter));
-        var response = await CallAsync(
+        return await CallAsync(
             Operation,
             RequestKind.Read,
             ct => _legacyHistory.GetHistoryCountAsync(AppId, filter.Source, filter.Destination, LegacyHistoryQuery.FormatTime(filter.StartTime), LegacyHistoryQuery.FormatTime(filter.EndTime), ct),
+            (r, context) => ServiceErrorTranslator.ThrowIfFailed(Operation, r.Result, r.Code, null, context),
             cancellationToken).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, response.Code, null);
-        return response;
     }
 
     /// <summary>Releases the connections this client made.</summary>
@@ -224,9 +238,14 @@ public class SignalingClient : ISignalingClient, IDisposable
             Operation,
             RequestKind.Read,
             ct => _history.GetMessageHistoryAsync(AppId, userId, channelType, channelName, start, end, messageCount, ct),
+            (r, context) => ServiceErrorTranslator.ThrowIfFailed(Operation, r, context),
             cancellationToken,
             userId).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response);
+        if (response.Data is { } page)
+        {
+            page.MessageList = WireValues.WithoutNulls(page.MessageList);
+        }
+
         return response;
     }
 
@@ -268,12 +287,18 @@ public class SignalingClient : ISignalingClient, IDisposable
 
     private async Task<SendMessageResponse> SendAsync(string operation, string fromUserId, Func<CancellationToken, Task<SendMessageResponse>> send, CancellationToken cancellationToken)
     {
-        var response = await CallAsync(operation, RequestKind.Send, send, cancellationToken, fromUserId).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, response.RequestId);
-        return response;
+        return await CallAsync(
+            operation,
+            RequestKind.Send,
+            send,
+            (r, context) => ServiceErrorTranslator.ThrowIfFailed(operation, r.Result, r.Code, r.RequestId, context),
+            cancellationToken,
+            fromUserId).ConfigureAwait(false);
     }
 
-    private async Task<T> CallAsync<T>(string operation, RequestKind kind, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, string? userId = null)
+    // Makes the call and turns every failure into the SDK's documented exceptions. `inspect` throws for an error
+    // reported inside a 200 body; it runs in here so the activity records that failure too.
+    private async Task<T> CallAsync<T>(string operation, RequestKind kind, Func<CancellationToken, Task<T>> call, Action<T, RequestContext> inspect, CancellationToken cancellationToken, string? userId = null)
     {
         using var scope = RequestContext.Begin(operation, userId, out var context);
         using var activity = SignalingTelemetry.ActivitySource.StartActivity(operation, System.Diagnostics.ActivityKind.Client);
@@ -282,6 +307,7 @@ public class SignalingClient : ISignalingClient, IDisposable
         try
         {
             var result = await call(cancellationToken).ConfigureAwait(false);
+            inspect(result, context);
             activity?.SetTag("agora.signaling.attempts", context.Attempts.Count);
             return result;
         }

@@ -91,6 +91,8 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         try
         {
             var response = await base.SendAsync(state.Request, cancellationToken).ConfigureAwait(false);
+            int status = (int)response.StatusCode;
+            string? requestId = ServiceErrorTranslator.FindRequestId(response.Headers);
             try
             {
                 // Read the body inside the attempt, so a connection dropped mid-body is retried (or reported) like any other.
@@ -102,10 +104,9 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
                 throw;
             }
 
-            int status = (int)response.StatusCode;
             var elapsed = _pipeline.Time.GetElapsedTime(started);
-            state.Context?.Record(new SignalingAttempt(host, status, null));
-            SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host), RequestIdHeader(response));
+            state.Context?.Answered(new SignalingAttempt(host, status, null), requestId);
+            SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host), requestId is null ? null : SignalingLog.OneLine(requestId, 128));
             Record(state, host, status.ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
             if (_pipeline.LogResponseBodies && _pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
             {
@@ -156,7 +157,4 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             new KeyValuePair<string, object?>("agora.signaling.operation", state.Operation),
             new KeyValuePair<string, object?>("agora.signaling.outcome", outcome),
             new KeyValuePair<string, object?>("server.address", host.Host));
-
-    private static string? RequestIdHeader(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("x-request-id", out var values) ? SignalingLog.OneLine(values.First(), 128) : null;
 }
