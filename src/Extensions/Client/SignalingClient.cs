@@ -317,15 +317,11 @@ public class SignalingClient : ISignalingClient, IDisposable
         }
         catch (RestApiException exception)
         {
-            var error = ServiceErrorTranslator.FromRestApiException(operation, exception, context.Attempts);
-
-            // A 429 was refused unprocessed; any other transient answer to a send leaves its delivery unknown.
-            if (kind == RequestKind.Send && TransientFailures.IsTransientStatus(exception.StatusCode) && exception.StatusCode != 429)
-            {
-                throw new SignalingOutcomeUnknownException(operation, exception.StatusCode, error.RequestId, error, context.Attempts);
-            }
-
-            throw error;
+            throw ForAnswer(operation, kind, ServiceErrorTranslator.FromRestApiException(operation, exception, context.Attempts));
+        }
+        catch (UnreadableResponseException exception)
+        {
+            throw ForAnswer(operation, kind, new SignalingServiceException(operation, exception.Status, reason: exception.Reason, requestId: exception.RequestId, innerException: exception, attempts: context.Attempts));
         }
         catch (Exception exception) when (TransientFailures.NeverSent(exception))
         {
@@ -346,6 +342,12 @@ public class SignalingClient : ISignalingClient, IDisposable
             throw new SignalingTransportException(operation, exception, context.Attempts);
         }
     }
+
+    // A 429 was refused unprocessed; any other transient answer to a send leaves its delivery unknown.
+    private static SignalingServiceException ForAnswer(string operation, RequestKind kind, SignalingServiceException error) =>
+        kind == RequestKind.Send && TransientFailures.IsTransientStatus(error.Status) && error.Status != 429
+            ? new SignalingOutcomeUnknownException(operation, error.Status, error.RequestId, error, error.Attempts)
+            : error;
 
     // Marks the activity and lets the exception through to the translating handlers below.
     private static bool Failed(System.Diagnostics.Activity? activity, Exception exception, RequestContext context)

@@ -34,6 +34,9 @@ internal static partial class SignalingLog
     [LoggerMessage(EventId = 1007, Level = LogLevel.Debug, Message = "{Operation}: response body ({Length} characters): {Body}")]
     public static partial void ResponseBody(ILogger logger, string operation, int length, string body);
 
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "{Operation}: the {Status} answer was not used: {Reason}")]
+    public static partial void ResponseUnreadable(ILogger logger, string operation, int status, string reason);
+
     /// <summary>The documented path of each operation, logged instead of the real path so IDs never reach logs.</summary>
     public static string PathTemplate(string operation) => operation switch
     {

@@ -4,7 +4,8 @@ namespace Agora.Signaling;
 
 /// <summary>
 /// The Agora Signaling service answered with an error: a non-success HTTP status, a 200 whose
-/// <c>result</c> is <c>failed</c>, a history envelope whose <c>error</c> is true, or a body that cannot be read.
+/// <c>result</c> is <c>failed</c>, a history envelope whose <c>error</c> is true, or a body that cannot be read
+/// or is larger than <see cref="SignalingClientOptions.MaxResponseBodySize"/>.
 /// </summary>
 /// <remarks>The message holds the operation, status, error code, reason and request ID; never a credential.</remarks>
 public class SignalingServiceException : Exception

@@ -14,9 +14,6 @@ namespace Agora.Signaling;
 /// </remarks>
 public sealed class SignalingResilienceHandler : DelegatingHandler
 {
-    /// <summary>The largest response body read; Agora's largest, 1,000 events, is far below it.</summary>
-    private const long MaxResponseBytes = 16 * 1024 * 1024;
-
     private readonly SignalingPipeline _pipeline;
     private readonly bool _ownsPipeline;
 
@@ -93,10 +90,11 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             var response = await base.SendAsync(state.Request, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
             string? requestId = ServiceErrorTranslator.FindRequestId(response.Headers);
+            UnreadableResponseException? unreadable;
             try
             {
                 // Read the body inside the attempt, so a connection dropped mid-body is retried (or reported) like any other.
-                await response.Content.LoadIntoBufferAsync(MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                unreadable = await BufferBodyAsync(response, status, requestId, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -108,12 +106,6 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             state.Context?.Answered(new SignalingAttempt(host, status, null), requestId);
             SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host), requestId is null ? null : SignalingLog.OneLine(requestId, 128));
             Record(state, host, status.ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
-            if (_pipeline.LogResponseBodies && _pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
-            {
-                string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                SignalingLog.ResponseBody(_pipeline.Logger, state.Operation, body.Length, SignalingLog.OneLine(body, 4096));
-            }
-
             if (TransientFailures.IsTransientStatus(status) && status != 429)
             {
                 state.Rotation.MarkFailed(host);
@@ -121,6 +113,19 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             else
             {
                 state.Rotation.MarkHealthy(host);
+            }
+
+            if (unreadable is not null)
+            {
+                SignalingLog.ResponseUnreadable(_pipeline.Logger, state.Operation, status, unreadable.Reason);
+                response.Dispose();
+                return Outcome.FromException<HttpResponseMessage>(unreadable);
+            }
+
+            if (_pipeline.LogResponseBodies && _pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+            {
+                string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                SignalingLog.ResponseBody(_pipeline.Logger, state.Operation, body.Length, SignalingLog.OneLine(body, 4096));
             }
 
             return Outcome.FromResult(response);
@@ -157,4 +162,29 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             new KeyValuePair<string, object?>("agora.signaling.operation", state.Operation),
             new KeyValuePair<string, object?>("agora.signaling.outcome", outcome),
             new KeyValuePair<string, object?>("server.address", host.Host));
+
+    /// <summary>Buffers the body within <see cref="SignalingClientOptions.MaxResponseBodySize"/>; says why when it cannot be used.</summary>
+    private async Task<UnreadableResponseException?> BufferBodyAsync(HttpResponseMessage response, int status, string? requestId, CancellationToken cancellationToken)
+    {
+        long limit = _pipeline.MaxResponseBodySize;
+        var content = response.Content;
+
+        // A declared length over the cap is refused before a byte of the body is read.
+        if (content.Headers.ContentLength > limit)
+        {
+            return UnreadableResponseException.TooLarge(status, requestId, limit);
+        }
+
+        try
+        {
+            // Stops reading (and drops the connection) as soon as the cap is passed.
+            await content.LoadIntoBufferAsync(limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            return UnreadableResponseException.TooLarge(status, requestId, limit, exception);
+        }
+
+        return null;
+    }
 }

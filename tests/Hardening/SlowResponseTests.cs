@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+
+namespace Agora.Signaling.Tests.Hardening;
+
+public sealed class SlowResponseTests
+{
+    public static TheoryData<string, bool> Cases => new()
+    {
+        { "read", true },
+        { "read", false },
+        { "send", true },
+        { "send", false },
+        { "pull", true },
+        { "pull", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_body_dribbled_slower_than_the_attempt_timeout_ends_in_the_timeout_path(string operation, bool chunked)
+    {
+        var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            if (!chunked)
+            {
+                context.Response.ContentLength = 1_000_000;
+            }
+
+            await context.Response.StartAsync();
+            try
+            {
+                while (true)
+                {
+                    await context.Response.Body.WriteAsync(" "u8.ToArray(), context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                    await Task.Delay(100, context.RequestAborted);
+                }
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or IOException)
+            {
+                aborted.TrySetResult();
+            }
+        });
+        using var client = new SignalingClient(server.Options(timeout: TimeSpan.FromMilliseconds(300)));
+        var stopwatch = Stopwatch.StartNew();
+
+        Func<Task> act = operation switch
+        {
+            "read" => () => client.GetMessageHistoryAsync("u", HistoryChannelType.Message, "c"),
+            "send" => () => client.SendChannelMessageAsync("a", "channel", "hello"),
+            _ => () => client.GetUserEventsAsync(),
+        };
+
+        if (operation == "read")
+        {
+            (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("GetMessageHistory");
+        }
+        else
+        {
+            // The request went out, so a send may have been processed and a pull may have deleted events.
+            var error = (await act.Should().ThrowAsync<SignalingOutcomeUnknownException>()).Which;
+            error.Status.Should().Be(0);
+            error.Message.Should().Contain("timed out");
+        }
+
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "a dribbled body must not hold the caller past its timeout");
+        (await Task.WhenAny(aborted.Task, Task.Delay(TimeSpan.FromSeconds(10)))).Should().BeSameAs(aborted.Task, "the SDK hangs up instead of reading on");
+    }
+}
