@@ -385,6 +385,7 @@ public class SignalingClient : ISignalingClient, IDisposable
     private static SocketsHttpHandler CreateTransport(SignalingClientOptions options) => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
 
         // A connection that cannot be made is safe to retry, even for a send; bound it so it is reported as such.
         ConnectTimeout = options?.Timeout is { } timeout && timeout > TimeSpan.Zero && timeout < TimeSpan.FromSeconds(10) ? timeout : TimeSpan.FromSeconds(10),

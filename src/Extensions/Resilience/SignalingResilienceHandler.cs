@@ -163,6 +163,24 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             new KeyValuePair<string, object?>("agora.signaling.outcome", outcome),
             new KeyValuePair<string, object?>("server.address", host.Host));
 
+    // Agora answers UTF-8 JSON; a charset .NET does not know would make every later read of the body throw.
+    private static void ReadAsUtf8IfCharsetUnknown(HttpContent content)
+    {
+        if (content.Headers.ContentType is not { CharSet: { Length: > 0 } charset } contentType)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = System.Text.Encoding.GetEncoding(charset is ['"', .. var quoted, '"'] ? quoted : charset);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            contentType.CharSet = "utf-8";
+        }
+    }
+
     /// <summary>Buffers the body within <see cref="SignalingClientOptions.MaxResponseBodySize"/>; says why when it cannot be used.</summary>
     private async Task<UnreadableResponseException?> BufferBodyAsync(HttpResponseMessage response, int status, string? requestId, CancellationToken cancellationToken)
     {
@@ -177,14 +195,20 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
 
         try
         {
-            // Stops reading (and drops the connection) as soon as the cap is passed.
+            // Counts bytes as they come out of decompression, so a small gzip bomb is stopped at the cap too,
+            // and stops reading (and drops the connection) as soon as the cap is passed.
             await content.LoadIntoBufferAsync(limit, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
             return UnreadableResponseException.TooLarge(status, requestId, limit, exception);
         }
+        catch (InvalidDataException exception)
+        {
+            return new UnreadableResponseException(status, requestId, "The response body could not be decompressed as its Content-Encoding says.", exception);
+        }
 
+        ReadAsUtf8IfCharsetUnknown(content);
         return null;
     }
 }
