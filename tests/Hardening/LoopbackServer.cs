@@ -128,3 +128,107 @@ public sealed class LoopbackServer : IAsyncDisposable
         return 0;
     }
 }
+
+/// <summary>
+/// A client transport that watches its own sockets: how many bytes it read and how many connections it closed,
+/// which is what the SDK did, whatever the server managed to notice.
+/// </summary>
+public sealed class ObservedTransport : IDisposable
+{
+    private long _bytesRead;
+    private int _connectionsClosed;
+
+    public ObservedTransport()
+    {
+        Handler = new SocketsHttpHandler { ConnectCallback = ConnectAsync };
+    }
+
+    public SocketsHttpHandler Handler { get; }
+
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    public int ConnectionsClosed => Volatile.Read(ref _connectionsClosed);
+
+    /// <summary>Returns the bytes read so far and starts counting again.</summary>
+    public long TakeBytesRead() => Interlocked.Exchange(ref _bytesRead, 0);
+
+    public void Dispose() => Handler.Dispose();
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+            return new ObservedStream(new System.Net.Sockets.NetworkStream(socket, ownsSocket: true), this);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class ObservedStream(Stream inner, ObservedTransport owner) : Stream
+    {
+        private int _disposed;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            int count = await inner.ReadAsync(buffer, cancellationToken);
+            Interlocked.Add(ref owner._bytesRead, count);
+            return count;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int read = inner.Read(buffer, offset, count);
+            Interlocked.Add(ref owner._bytesRead, read);
+            return read;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.WriteAsync(buffer, offset, count, cancellationToken);
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override void Flush() => inner.Flush();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                inner.Dispose();
+                Interlocked.Increment(ref owner._connectionsClosed);
+            }
+
+            base.Dispose(disposing);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            Dispose(disposing: true);
+            await base.DisposeAsync();
+        }
+    }
+}

@@ -106,15 +106,14 @@ public sealed class ResponseSizeTests(ITestOutputHelper output)
         });
 
         // Kestrel discards writes once the client has gone, so what counts is what the client's socket delivered.
-        long received = 0;
-        using var transport = new SocketsHttpHandler { ConnectCallback = (context, token) => CountingStream.ConnectAsync(context, token, n => Interlocked.Add(ref received, n)) };
-        using var client = new SignalingClient(server.Options(), transport);
+        using var transport = new ObservedTransport();
+        using var client = new SignalingClient(server.Options(), transport.Handler);
 
         // The first call also pays for JIT, the connection and the buffer pool's arrays; the second shows the steady state.
         long first = GC.GetTotalAllocatedBytes(precise: true);
         await FluentActions.Awaiting(() => client.GetUserEventsAsync()).Should().ThrowAsync<SignalingServiceException>();
         long firstAllocated = GC.GetTotalAllocatedBytes(precise: true) - first;
-        long firstReceived = Interlocked.Exchange(ref received, 0);
+        long firstReceived = transport.TakeBytesRead();
         long before = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
 
@@ -127,11 +126,11 @@ public sealed class ResponseSizeTests(ITestOutputHelper output)
         error.Reason.Should().Be("The response body is larger than MaxResponseBodySize (4194304 bytes).");
         output.WriteLine(
             $"64 MB chunked body refused at the 4 MB cap: first call {Megabytes(firstAllocated)} allocated in the process and {Megabytes(firstReceived)} read from the socket; " +
-            $"second call {Megabytes(allocated)} allocated and {Megabytes(Interlocked.Read(ref received))} read");
+            $"second call {Megabytes(allocated)} allocated and {Megabytes(transport.BytesRead)} read");
         firstAllocated.Should().BeLessThan(BodySize / 4, "reading stops at the 4 MB cap instead of buffering the 64 MB body");
         allocated.Should().BeLessThan(BodySize / 4);
         firstReceived.Should().BeLessThan(BodySize / 4, "the client stops reading soon after the cap");
-        Interlocked.Read(ref received).Should().BeLessThan(BodySize / 4);
+        transport.BytesRead.Should().BeLessThan(BodySize / 4);
     }
 
     [Fact]
@@ -206,74 +205,6 @@ public sealed class ResponseSizeTests(ITestOutputHelper output)
     }
 
     private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.0} MB";
-
-    /// <summary>A connection that reports how many bytes the client read from the socket.</summary>
-    private sealed class CountingStream(Stream inner, Action<int> read) : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken token, Action<int> read)
-        {
-            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(context.DnsEndPoint, token);
-                return new CountingStream(new System.Net.Sockets.NetworkStream(socket, ownsSocket: true), read);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            int count = await inner.ReadAsync(buffer, cancellationToken);
-            read(count);
-            return count;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            int n = inner.Read(buffer, offset, count);
-            read(n);
-            return n;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => inner.WriteAsync(buffer, cancellationToken);
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-        public override void Flush() => inner.Flush();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]
