@@ -131,6 +131,7 @@ public sealed class ReadmeSnippets
         options.Timeout = TimeSpan.FromSeconds(30);            // one attempt
         options.OverallTimeout = TimeSpan.FromMinutes(2);      // the whole call, waits included
         options.RateLimits.EventPullsPerSecond = 10;           // callers wait instead of receiving 429
+        options.MaxResponseBodySize = 4 * 1024 * 1024;         // larger answers fail unread, never retried
         // end-snippet
 
         options.AppId = "876922cbca0098dff4323566daa89675";

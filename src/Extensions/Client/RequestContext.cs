@@ -28,6 +28,9 @@ internal sealed class RequestContext
 
     public string? UserId { get; }
 
+    /// <summary>Gets the request ID header of the last answer, for errors found in a body that carries none.</summary>
+    public string? AnsweredRequestId { get; private set; }
+
     public IReadOnlyList<SignalingAttempt> Attempts
     {
         get
@@ -71,6 +74,15 @@ internal sealed class RequestContext
             {
                 (_more ??= []).Add(attempt);
             }
+        }
+    }
+
+    public void Answered(SignalingAttempt attempt, string? requestId)
+    {
+        lock (this)
+        {
+            Record(attempt);
+            AnsweredRequestId = requestId;
         }
     }
 

@@ -108,10 +108,10 @@ public class SignalingClient : ISignalingClient, IDisposable
             RequestKind.DestructiveRead,
             this,
             static (self, ct) => self._events.GetUserEventsAsync(self.AppId, ct),
-            static (operation, response) =>
+            static (operation, response, context) =>
             {
-                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, null, response.RequestId);
-                response.Events ??= new List<UserEvent>();
+                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, null, response.RequestId, context);
+                response.Events = WireValues.WithoutNulls(response.Events) ?? new List<UserEvent>();
                 return response;
             },
             cancellationToken);
@@ -123,10 +123,10 @@ public class SignalingClient : ISignalingClient, IDisposable
             RequestKind.DestructiveRead,
             this,
             static (self, ct) => self._events.GetChannelEventsAsync(self.AppId, ct),
-            static (operation, response) =>
+            static (operation, response, context) =>
             {
-                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, null, response.RequestId);
-                response.Events ??= new List<ChannelEvent>();
+                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, null, response.RequestId, context);
+                response.Events = WireValues.WithoutNulls(response.Events) ?? new List<ChannelEvent>();
                 return response;
             },
             cancellationToken);
@@ -154,9 +154,17 @@ public class SignalingClient : ISignalingClient, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         query.Validate(nameof(query));
         var body = query.ToRequest();
-        var response = await CallAsync(Operation, RequestKind.Read, (this, body), static (s, ct) => s.Item1._legacyHistory.CreateHistoryQueryAsync(s.Item1.AppId, s.body, ct), null, cancellationToken).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, null, null);
-        return response;
+        return await CallAsync(
+            Operation,
+            RequestKind.Read,
+            (this, body),
+            static (s, ct) => s.Item1._legacyHistory.CreateHistoryQueryAsync(s.Item1.AppId, s.body, ct),
+            static (operation, response, context) =>
+            {
+                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, null, null, context);
+                return response;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -173,10 +181,18 @@ public class SignalingClient : ISignalingClient, IDisposable
             }
         }
 
-        var response = await CallAsync(Operation, RequestKind.Read, (this, handle), static (s, ct) => s.Item1._legacyHistory.GetHistoryQueryResultAsync(s.Item1.AppId, s.handle, ct), null, cancellationToken).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, response.Code, null);
-        response.Messages ??= new List<LegacyHistoryMessage>();
-        return response;
+        return await CallAsync(
+            Operation,
+            RequestKind.Read,
+            (this, handle),
+            static (s, ct) => s.Item1._legacyHistory.GetHistoryQueryResultAsync(s.Item1.AppId, s.handle, ct),
+            static (operation, response, context) =>
+            {
+                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, null, context);
+                response.Messages = WireValues.WithoutNulls(response.Messages) ?? new List<LegacyHistoryMessage>();
+                return response;
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -186,15 +202,17 @@ public class SignalingClient : ISignalingClient, IDisposable
         const string Operation = "GetHistoryCount";
         ArgumentNullException.ThrowIfNull(filter);
         filter.Validate(nameof(filter));
-        var response = await CallAsync(
+        return await CallAsync(
             Operation,
             RequestKind.Read,
             (this, filter),
             static (s, ct) => s.Item1._legacyHistory.GetHistoryCountAsync(s.Item1.AppId, s.filter.Source, s.filter.Destination, LegacyHistoryQuery.FormatTime(s.filter.StartTime), LegacyHistoryQuery.FormatTime(s.filter.EndTime), ct),
-            null,
+            static (operation, response, context) =>
+            {
+                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, null, context);
+                return response;
+            },
             cancellationToken).ConfigureAwait(false);
-        ServiceErrorTranslator.ThrowIfFailed(Operation, response.Result, response.Code, null);
-        return response;
     }
 
     /// <summary>Releases the connections this client made.</summary>
@@ -235,9 +253,14 @@ public class SignalingClient : ISignalingClient, IDisposable
             RequestKind.Read,
             (this, userId, channelType, channelName, start, end, messageCount),
             static (s, ct) => s.Item1._history.GetMessageHistoryAsync(s.Item1.AppId, s.userId, s.channelType, s.channelName, s.start, s.end, s.messageCount, ct),
-            static (operation, response) =>
+            static (operation, response, context) =>
             {
-                ServiceErrorTranslator.ThrowIfFailed(operation, response);
+                ServiceErrorTranslator.ThrowIfFailed(operation, response, context);
+                if (response.Data is { } page)
+                {
+                    page.MessageList = WireValues.WithoutNulls(page.MessageList);
+                }
+
                 return response;
             },
             cancellationToken,
@@ -279,15 +302,16 @@ public class SignalingClient : ISignalingClient, IDisposable
         }
     }
 
-    private static SendMessageResponse Sent(string operation, SendMessageResponse response)
+    private static SendMessageResponse Sent(string operation, SendMessageResponse response, RequestContext context)
     {
-        ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, response.RequestId);
+        ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, response.RequestId, context);
         return response;
     }
 
-    // The call's arguments travel as a value-type state to static lambdas, and the answer's check runs inside
-    // this method: no closure and no second state machine per call.
-    private async Task<T> CallAsync<TState, T>(string operation, RequestKind kind, TState state, Func<TState, CancellationToken, Task<T>> call, Func<string, T, T>? finish, CancellationToken cancellationToken, string? userId = null)
+    // Makes the call and turns every failure into the SDK's documented exceptions. `finish` throws for an error
+    // reported inside a 200 body; it runs in here so the activity records that failure too. The call's arguments
+    // travel as a value-type state to static lambdas: no closure and no second state machine per call.
+    private async Task<T> CallAsync<TState, T>(string operation, RequestKind kind, TState state, Func<TState, CancellationToken, Task<T>> call, Func<string, T, RequestContext, T> finish, CancellationToken cancellationToken, string? userId = null)
     {
         using var scope = RequestContext.Begin(operation, userId, out var context);
         using var activity = SignalingTelemetry.ActivitySource.StartActivity(operation, System.Diagnostics.ActivityKind.Client);
@@ -297,7 +321,7 @@ public class SignalingClient : ISignalingClient, IDisposable
         {
             var result = await call(state, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("agora.signaling.attempts", context.Attempts.Count);
-            return finish is null ? result : finish(operation, result);
+            return finish(operation, result, context);
         }
         catch (Exception exception) when (Failed(activity, exception, context))
         {
@@ -305,15 +329,11 @@ public class SignalingClient : ISignalingClient, IDisposable
         }
         catch (RestApiException exception)
         {
-            var error = ServiceErrorTranslator.FromRestApiException(operation, exception, context.Attempts);
-
-            // A 429 was refused unprocessed; any other transient answer to a send leaves its delivery unknown.
-            if (kind == RequestKind.Send && TransientFailures.IsTransientStatus(exception.StatusCode) && exception.StatusCode != 429)
-            {
-                throw new SignalingOutcomeUnknownException(operation, exception.StatusCode, error.RequestId, error, context.Attempts);
-            }
-
-            throw error;
+            throw ForAnswer(operation, kind, ServiceErrorTranslator.FromRestApiException(operation, exception, context.Attempts));
+        }
+        catch (UnreadableResponseException exception)
+        {
+            throw ForAnswer(operation, kind, new SignalingServiceException(operation, exception.Status, reason: exception.Reason, requestId: exception.RequestId, innerException: exception, attempts: context.Attempts));
         }
         catch (Exception exception) when (TransientFailures.NeverSent(exception))
         {
@@ -334,6 +354,12 @@ public class SignalingClient : ISignalingClient, IDisposable
             throw new SignalingTransportException(operation, exception, context.Attempts);
         }
     }
+
+    // A 429 was refused unprocessed; any other transient answer to a send leaves its delivery unknown.
+    private static SignalingServiceException ForAnswer(string operation, RequestKind kind, SignalingServiceException error) =>
+        kind == RequestKind.Send && TransientFailures.IsTransientStatus(error.Status) && error.Status != 429
+            ? new SignalingOutcomeUnknownException(operation, error.Status, error.RequestId, error, error.Attempts)
+            : error;
 
     // Marks the activity and lets the exception through to the translating handlers below.
     private static bool Failed(System.Diagnostics.Activity? activity, Exception exception, RequestContext context)
@@ -371,6 +397,7 @@ public class SignalingClient : ISignalingClient, IDisposable
     private static SocketsHttpHandler CreateTransport(SignalingClientOptions options) => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
 
         // A connection that cannot be made is safe to retry, even for a send; bound it so it is reported as such.
         ConnectTimeout = options?.Timeout is { } timeout && timeout > TimeSpan.Zero && timeout < TimeSpan.FromSeconds(10) ? timeout : TimeSpan.FromSeconds(10),

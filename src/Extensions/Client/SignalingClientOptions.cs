@@ -93,6 +93,12 @@ public class SignalingClientOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
+    /// <summary>
+    /// Gets or sets the largest response body read, in bytes after decompression; 4 MB unless set. A larger answer
+    /// fails with <see cref="SignalingServiceException"/> and is not retried.
+    /// </summary>
+    public long MaxResponseBodySize { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>Checks that the options can be used, naming the first setting that cannot.</summary>
     /// <exception cref="ArgumentException">A setting is missing or invalid.</exception>
     public void Validate()
@@ -118,6 +124,12 @@ public class SignalingClientOptions
         if (OverallTimeout <= TimeSpan.Zero && OverallTimeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(OverallTimeout), OverallTimeout, "The overall timeout must be positive or infinite.");
+        }
+
+        if (MaxResponseBodySize is <= 0 or > int.MaxValue)
+        {
+            // HttpContent buffers at most int.MaxValue bytes.
+            throw new ArgumentOutOfRangeException(nameof(MaxResponseBodySize), MaxResponseBodySize, "MaxResponseBodySize must be from 1 byte to 2,147,483,647 bytes (2 GB).");
         }
 
         foreach (var endpoint in FailoverEndpoints ?? [])

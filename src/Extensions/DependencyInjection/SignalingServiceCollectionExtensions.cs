@@ -73,7 +73,13 @@ public static class SignalingServiceCollectionExtensions
             // The factory's own logging writes full URLs, whose paths carry user IDs and channel names;
             // the SDK logs each attempt itself, with path templates instead.
             .RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(10) })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                ConnectTimeout = TimeSpan.FromSeconds(10),
+
+                // Decompressed bytes are what MaxResponseBodySize counts.
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+            })
             .AddHttpMessageHandler(provider => new SignalingResilienceHandler(Registration(provider, name).Pipeline, ownsPipeline: false))
             .AddHttpMessageHandler(provider =>
             {

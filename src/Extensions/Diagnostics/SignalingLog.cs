@@ -4,11 +4,15 @@ namespace Agora.Signaling;
 
 /// <summary>
 /// The SDK's log events, source-generated with stable event IDs. Only the operation, path template, host,
-/// status, timings and request ID are logged: never a header value, an ID or a payload, so neither a secret
-/// nor a forged line can reach the log.
+/// status, timings and request ID are logged: never another header value, an ID or a payload, so no secret
+/// reaches the log; service text goes through <see cref="OneLine"/>, so no forged line does.
 /// </summary>
 internal static partial class SignalingLog
 {
+    // The C0 and C1 controls (CR, LF, NEL, ESC…), DEL, and the Unicode line and paragraph separators.
+    private static readonly System.Buffers.SearchValues<char> LineBreaking = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c), '\u2028', '\u2029']);
+
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "{Operation} {Method} {PathTemplate}: attempt {Attempt} to {Host}")]
     public static partial void AttemptStarted(ILogger logger, string operation, string method, string pathTemplate, int attempt, string host);
 
@@ -30,6 +34,9 @@ internal static partial class SignalingLog
     [LoggerMessage(EventId = 1007, Level = LogLevel.Debug, Message = "{Operation}: response body ({Length} characters): {Body}")]
     public static partial void ResponseBody(ILogger logger, string operation, int length, string body);
 
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "{Operation}: the {Status} answer was not used: {Reason}")]
+    public static partial void ResponseUnreadable(ILogger logger, string operation, int status, string reason);
+
     /// <summary>The documented path of each operation, logged instead of the real path so IDs never reach logs.</summary>
     public static string PathTemplate(string operation) => operation switch
     {
@@ -44,16 +51,31 @@ internal static partial class SignalingLog
         _ => "(unknown)",
     };
 
-    /// <summary>Keeps logged service text on one line and bounded.</summary>
+    /// <summary>A host as logged: <see cref="Uri"/> lets the Unicode line separators through in host names.</summary>
+    public static string Host(Uri endpoint) => OneLine(endpoint.Authority, 256);
+
+    /// <summary>Keeps logged service text on one line and bounded; clean text comes back as is.</summary>
     public static string OneLine(string text, int max)
     {
-        var span = text.Length > max ? text.AsSpan(0, max) : text.AsSpan();
-        return string.Create(span.Length, text, static (destination, source) =>
+        int length = SafeLength(text, max);
+        if (text.AsSpan(0, length).IndexOfAny(LineBreaking) < 0)
+        {
+            return length == text.Length ? text : text[..length];
+        }
+
+        return string.Create(length, text, static (destination, source) =>
         {
             for (int i = 0; i < destination.Length; i++)
             {
-                destination[i] = char.IsControl(source[i]) ? ' ' : source[i];
+                destination[i] = BreaksLine(source[i]) ? ' ' : source[i];
             }
         });
     }
+
+    /// <summary>Whether a character can break a line or drive a terminal; log viewers start lines at the Unicode separators too.</summary>
+    public static bool BreaksLine(char c) => LineBreaking.Contains(c);
+
+    /// <summary>The length of at most <paramref name="max"/> characters that does not cut a surrogate pair in half.</summary>
+    public static int SafeLength(string text, int max) =>
+        text.Length <= max ? text.Length : max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
 }

@@ -14,12 +14,16 @@ internal static class ServiceErrorTranslator
     public static SignalingServiceException FromRestApiException(string operation, RestApiException exception, IReadOnlyList<SignalingAttempt> attempts)
     {
         var body = ReadErrorBody(exception.Response);
-        string? requestId = body.RequestId ?? FindHeader(exception.Headers);
+        string? requestId = body.RequestId ?? FindRequestId(exception.Headers);
         string? reason = body.Reason;
-        if (exception.StatusCode is >= 200 and < 300)
+        if (exception.StatusCode == 200)
         {
-            // A success status reaches here only when the body could not be deserialized.
+            // The documented success status reaches here only when the body could not be deserialized.
             reason ??= "The response body could not be read as the documented JSON.";
+        }
+        else if (exception.StatusCode is > 200 and < 300)
+        {
+            reason ??= $"The service answered {exception.StatusCode}, which this operation does not document.";
         }
         else if (!body.IsJson && !string.IsNullOrWhiteSpace(exception.Response))
         {
@@ -38,16 +42,16 @@ internal static class ServiceErrorTranslator
     }
 
     /// <summary>Throws when a 200 answer of the /dev/v2/project family says <c>result: failed</c>.</summary>
-    public static void ThrowIfFailed(string operation, string? result, string? code, string? requestId)
+    public static void ThrowIfFailed(string operation, string? result, string? code, string? requestId, RequestContext context)
     {
         if (string.Equals(result, "failed", StringComparison.OrdinalIgnoreCase))
         {
-            throw new SignalingServiceException(operation, 200, code, "The service answered result \"failed\".", requestId);
+            throw new SignalingServiceException(operation, 200, code, "The service answered result \"failed\".", requestId ?? context.AnsweredRequestId, attempts: context.Attempts);
         }
     }
 
     /// <summary>Throws when a 200 answer of the history API says <c>error: true</c>.</summary>
-    public static void ThrowIfFailed(string operation, MessageHistoryResponse response)
+    public static void ThrowIfFailed(string operation, MessageHistoryResponse response, RequestContext context)
     {
         if (response.Error == true || (response.ErrorCode is int code && code != 200))
         {
@@ -56,7 +60,8 @@ internal static class ServiceErrorTranslator
                 200,
                 response.ErrorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 string.IsNullOrEmpty(response.Reason) ? "The service answered error: true." : response.Reason,
-                response.RequestId);
+                response.RequestId ?? context.AnsweredRequestId,
+                attempts: context.Attempts);
         }
     }
 
@@ -93,7 +98,8 @@ internal static class ServiceErrorTranslator
             ? Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
-    private static string? FindHeader(IReadOnlyDictionary<string, IEnumerable<string>> headers)
+    /// <summary>The first request ID header Agora or a proxy in front of it sends, raw.</summary>
+    public static string? FindRequestId(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers)
     {
         foreach (var (name, values) in headers)
         {

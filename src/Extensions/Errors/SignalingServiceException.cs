@@ -4,7 +4,8 @@ namespace Agora.Signaling;
 
 /// <summary>
 /// The Agora Signaling service answered with an error: a non-success HTTP status, a 200 whose
-/// <c>result</c> is <c>failed</c>, a history envelope whose <c>error</c> is true, or a body that cannot be read.
+/// <c>result</c> is <c>failed</c>, a history envelope whose <c>error</c> is true, or a body that cannot be read
+/// or is larger than <see cref="SignalingClientOptions.MaxResponseBodySize"/>.
 /// </summary>
 /// <remarks>The message holds the operation, status, error code, reason and request ID; never a credential.</remarks>
 public class SignalingServiceException : Exception
@@ -127,19 +128,8 @@ public class SignalingServiceException : Exception
     private protected static string Sanitize(string value)
     {
         const int MaxLength = 256;
-        var clean = new StringBuilder(Math.Min(value.Length, MaxLength));
-        foreach (char c in value)
-        {
-            if (clean.Length == MaxLength)
-            {
-                clean.Append('…');
-                break;
-            }
-
-            clean.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return clean.ToString();
+        string clean = SignalingLog.OneLine(value, MaxLength);
+        return clean.Length < value.Length ? clean + "…" : clean;
     }
 
     private static string? Truncate(string? body) =>

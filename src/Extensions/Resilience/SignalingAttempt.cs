@@ -7,7 +7,7 @@ namespace Agora.Signaling;
 public sealed record SignalingAttempt(Uri Endpoint, int? Status, string? Failure)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{Endpoint.Authority}: {(Status is int status ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : Failure)}";
+    public override string ToString() => $"{SignalingLog.Host(Endpoint)}: {(Status is int status ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : Failure)}";
 
     internal static string Describe(IReadOnlyList<SignalingAttempt> attempts)
     {
@@ -16,9 +16,9 @@ public sealed record SignalingAttempt(Uri Endpoint, int? Status, string? Failure
             return string.Empty;
         }
 
-        var hosts = attempts.Select(a => a.Endpoint.Authority).Distinct(StringComparer.OrdinalIgnoreCase);
+        var hosts = attempts.Select(a => SignalingLog.Host(a.Endpoint)).Distinct(StringComparer.OrdinalIgnoreCase);
         return attempts.Count == 1
-            ? $" (1 attempt, on {attempts[0].Endpoint.Authority})"
+            ? $" (1 attempt, on {SignalingLog.Host(attempts[0].Endpoint)})"
             : $" (after {attempts.Count} attempts, on {string.Join(", ", hosts)})";
     }
 }

@@ -22,6 +22,7 @@ internal sealed class SignalingPipeline : IDisposable
         Time = options.TimeProvider;
         Logger = logger ?? options.LoggerFactory?.CreateLogger("Agora.Signaling") ?? NullLogger.Instance;
         LogResponseBodies = options.EnableResponseBodyLogging;
+        MaxResponseBodySize = options.MaxResponseBodySize;
         UserAgent = SignalingTelemetry.UserAgent(options.ApplicationId);
         Main = new HostRotation(options.Endpoint, (IEnumerable<Uri>?)options.FailoverEndpoints ?? AgoraHosts.FailoverFor(options.Endpoint, options.Region), options.FailedEndpointCooldown, Time);
         History = new HostRotation(options.HistoryEndpoint, options.HistoryFailoverEndpoints, options.FailedEndpointCooldown, Time);
@@ -37,6 +38,8 @@ internal sealed class SignalingPipeline : IDisposable
     public ILogger Logger { get; }
 
     public bool LogResponseBodies { get; }
+
+    public long MaxResponseBodySize { get; }
 
     public string UserAgent { get; }
 

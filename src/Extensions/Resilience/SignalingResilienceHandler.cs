@@ -14,9 +14,6 @@ namespace Agora.Signaling;
 /// </remarks>
 public sealed class SignalingResilienceHandler : DelegatingHandler
 {
-    /// <summary>The largest response body read; Agora's largest, 1,000 events, is far below it.</summary>
-    private const long MaxResponseBytes = 16 * 1024 * 1024;
-
     private readonly SignalingPipeline _pipeline;
     private readonly bool _ownsPipeline;
 
@@ -83,7 +80,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         string template = SignalingLog.PathTemplate(state.Operation);
         if (state.PreviousHost is { } previous && !ReferenceEquals(previous, host))
         {
-            SignalingLog.FailingOver(_pipeline.Logger, state.Operation, previous.Authority, host.Authority);
+            SignalingLog.FailingOver(_pipeline.Logger, state.Operation, SignalingLog.Host(previous), SignalingLog.Host(host));
             SignalingTelemetry.Failovers.Add(1, new KeyValuePair<string, object?>("agora.signaling.operation", state.Operation));
         }
 
@@ -95,20 +92,23 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             state.UrlHost = host;
         }
 
-        // Uri.Authority builds a string on each read: only pay for it when the line is written.
+        // Describing the host builds a string: only pay for it when the line is written.
         if (_pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
         {
-            SignalingLog.AttemptStarted(_pipeline.Logger, state.Operation, method, template, state.Attempt, host.Authority);
+            SignalingLog.AttemptStarted(_pipeline.Logger, state.Operation, method, template, state.Attempt, SignalingLog.Host(host));
         }
 
         long started = _pipeline.Time.GetTimestamp();
         try
         {
             var response = await base.SendAsync(state.Request, cancellationToken).ConfigureAwait(false);
+            int status = (int)response.StatusCode;
+            string? requestId = ServiceErrorTranslator.FindRequestId(response.Headers);
+            UnreadableResponseException? unreadable;
             try
             {
                 // Read the body inside the attempt, so a connection dropped mid-body is retried (or reported) like any other.
-                await response.Content.LoadIntoBufferAsync(MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                unreadable = await BufferBodyAsync(response, status, requestId, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -116,21 +116,14 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
                 throw;
             }
 
-            int status = (int)response.StatusCode;
             var elapsed = _pipeline.Time.GetElapsedTime(started);
-            state.Context?.Record(new SignalingAttempt(host, status, null));
+            state.Context?.Answered(new SignalingAttempt(host, status, null), requestId);
             if (_pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
             {
-                SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, host.Authority, RequestIdHeader(response));
+                SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host), requestId is null ? null : SignalingLog.OneLine(requestId, 128));
             }
 
             Record(state, host, status, elapsed);
-            if (_pipeline.LogResponseBodies && _pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
-            {
-                string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                SignalingLog.ResponseBody(_pipeline.Logger, state.Operation, body.Length, SignalingLog.OneLine(body, 4096));
-            }
-
             if (TransientFailures.IsTransientStatus(status) && status != 429)
             {
                 state.Rotation.MarkFailed(host);
@@ -138,6 +131,19 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             else
             {
                 state.Rotation.MarkHealthy(host);
+            }
+
+            if (unreadable is not null)
+            {
+                SignalingLog.ResponseUnreadable(_pipeline.Logger, state.Operation, status, unreadable.Reason);
+                response.Dispose();
+                return Outcome.FromException<HttpResponseMessage>(unreadable);
+            }
+
+            if (_pipeline.LogResponseBodies && _pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+            {
+                string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                SignalingLog.ResponseBody(_pipeline.Logger, state.Operation, body.Length, SignalingLog.OneLine(body, 4096));
             }
 
             return Outcome.FromResult(response);
@@ -164,7 +170,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         var elapsed = _pipeline.Time.GetElapsedTime(started);
         state.Context?.Record(new SignalingAttempt(host, null, failure));
         state.Rotation.MarkFailed(host);
-        SignalingLog.AttemptFailed(_pipeline.Logger, state.Operation, method, template, failure, elapsed.TotalMilliseconds, state.Attempt, host.Authority);
+        SignalingLog.AttemptFailed(_pipeline.Logger, state.Operation, method, template, failure, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host));
         Record(state, host, failure, elapsed);
     }
 
@@ -184,6 +190,52 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             new KeyValuePair<string, object?>("agora.signaling.outcome", outcome),
             new KeyValuePair<string, object?>("server.address", host.Host));
 
-    private static string? RequestIdHeader(HttpResponseMessage response) =>
-        response.Headers.TryGetValues("x-request-id", out var values) ? SignalingLog.OneLine(values.First(), 128) : null;
+    // Agora answers UTF-8 JSON; a charset .NET does not know would make every later read of the body throw.
+    private static void ReadAsUtf8IfCharsetUnknown(HttpContent content)
+    {
+        if (content.Headers.ContentType is not { CharSet: { Length: > 0 } charset } contentType)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = System.Text.Encoding.GetEncoding(charset is ['"', .. var quoted, '"'] ? quoted : charset);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            contentType.CharSet = "utf-8";
+        }
+    }
+
+    /// <summary>Buffers the body within <see cref="SignalingClientOptions.MaxResponseBodySize"/>; says why when it cannot be used.</summary>
+    private async Task<UnreadableResponseException?> BufferBodyAsync(HttpResponseMessage response, int status, string? requestId, CancellationToken cancellationToken)
+    {
+        long limit = _pipeline.MaxResponseBodySize;
+        var content = response.Content;
+
+        // A declared length over the cap is refused before a byte of the body is read.
+        if (content.Headers.ContentLength > limit)
+        {
+            return UnreadableResponseException.TooLarge(status, requestId, limit);
+        }
+
+        try
+        {
+            // Counts bytes as they come out of decompression, so a small gzip bomb is stopped at the cap too,
+            // and stops reading (and drops the connection) as soon as the cap is passed.
+            await content.LoadIntoBufferAsync(limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            return UnreadableResponseException.TooLarge(status, requestId, limit, exception);
+        }
+        catch (InvalidDataException exception)
+        {
+            return new UnreadableResponseException(status, requestId, "The response body could not be decompressed as its Content-Encoding says.", exception);
+        }
+
+        ReadAsUtf8IfCharsetUnknown(content);
+        return null;
+    }
 }

@@ -24,6 +24,12 @@ internal static class TransientFailures
     {
         if (outcome.Exception is { } exception)
         {
+            // The service answered: a send may have been processed, and a read would get the same body again.
+            if (exception is UnreadableResponseException)
+            {
+                return false;
+            }
+
             if (NeverSent(exception))
             {
                 return true;
@@ -63,6 +69,7 @@ internal static class TransientFailures
     public static string Describe(Exception exception) => exception switch
     {
         TimeoutRejectedException => "timed out",
+        UnreadableResponseException => "unreadable body",
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "host not found",
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "connection failed",
         HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "TLS handshake failed",

@@ -28,7 +28,7 @@ internal static class RestResponseReader
         string text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var serializer = Serializers.GetValue(settings, static s => JsonSerializer.Create(s));
+            var serializer = Serializers.GetValue(settings, CreateSerializer);
             using var reader = new JsonTextReader(new StringReader(text)) { ArrayPool = PooledChars.Instance };
             return (serializer.Deserialize<T>(reader), text);
         }
@@ -37,6 +37,14 @@ internal static class RestResponseReader
             string message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
             throw new RestApiException(message, (int)response.StatusCode, text, headers, exception);
         }
+    }
+
+    // Like JsonConvert, text after the JSON value is an error: a body with trailing bytes is not what it claims to be.
+    private static JsonSerializer CreateSerializer(JsonSerializerSettings settings)
+    {
+        var serializer = JsonSerializer.Create(settings);
+        serializer.CheckAdditionalContent = true;
+        return serializer;
     }
 
     private sealed class PooledChars : IArrayPool<char>
