@@ -39,7 +39,12 @@ public static class BenchClients
     /// <summary>Creates the hand-written client over an <see cref="HttpClient"/> configured as the SDK configures its own.</summary>
     public static (HandWrittenSignalingClient Client, HttpClient Http) HandWritten(Uri endpoint)
     {
-        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        // The same transport settings as the SDK's own handler, so the comparison is of the layers above it.
+        var http = new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        });
         return (new HandWrittenSignalingClient(http, endpoint, FixedResponseServer.AppId, FixedResponseServer.CustomerId, FixedResponseServer.CustomerSecret), http);
     }
 }

@@ -99,6 +99,24 @@ internal static class ServiceErrorTranslator
             : null;
 
     /// <summary>The first request ID header Agora or a proxy in front of it sends, raw.</summary>
+    /// <remarks>Looks the names up without parsing or copying the other headers: it runs on every answer.</remarks>
+    public static string? FindRequestId(System.Net.Http.Headers.HttpResponseHeaders headers)
+    {
+        foreach (string candidate in RequestIdHeaders)
+        {
+            if (headers.NonValidated.TryGetValues(candidate, out var values))
+            {
+                foreach (string value in values)
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first request ID header Agora or a proxy in front of it sends, raw.</summary>
     public static string? FindRequestId(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers)
     {
         foreach (var (name, values) in headers)

@@ -104,11 +104,28 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             var response = await base.SendAsync(state.Request, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
             string? requestId = ServiceErrorTranslator.FindRequestId(response.Headers);
-            UnreadableResponseException? unreadable;
+            long limit = _pipeline.MaxResponseBodySize;
+
+            // A declared length over the cap is refused before a byte of the body is read.
+            var unreadable = response.Content.Headers.ContentLength > limit ? UnreadableResponseException.TooLarge(status, requestId, limit) : null;
             try
             {
-                // Read the body inside the attempt, so a connection dropped mid-body is retried (or reported) like any other.
-                unreadable = await BufferBodyAsync(response, status, requestId, cancellationToken).ConfigureAwait(false);
+                if (unreadable is null)
+                {
+                    // Read the body inside the attempt, so a connection dropped mid-body is retried (or reported) like any
+                    // other. The cap counts bytes as they come out of decompression, so a small gzip bomb is stopped too,
+                    // and reading stops (dropping the connection) as soon as the cap is passed.
+                    await response.Content.LoadIntoBufferAsync(limit, cancellationToken).ConfigureAwait(false);
+                    ReadAsUtf8IfCharsetUnknown(response.Content);
+                }
+            }
+            catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+            {
+                unreadable = UnreadableResponseException.TooLarge(status, requestId, limit, exception);
+            }
+            catch (InvalidDataException exception)
+            {
+                unreadable = new UnreadableResponseException(status, requestId, "The response body could not be decompressed as its Content-Encoding says.", exception);
             }
             catch
             {
@@ -206,36 +223,5 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         {
             contentType.CharSet = "utf-8";
         }
-    }
-
-    /// <summary>Buffers the body within <see cref="SignalingClientOptions.MaxResponseBodySize"/>; says why when it cannot be used.</summary>
-    private async Task<UnreadableResponseException?> BufferBodyAsync(HttpResponseMessage response, int status, string? requestId, CancellationToken cancellationToken)
-    {
-        long limit = _pipeline.MaxResponseBodySize;
-        var content = response.Content;
-
-        // A declared length over the cap is refused before a byte of the body is read.
-        if (content.Headers.ContentLength > limit)
-        {
-            return UnreadableResponseException.TooLarge(status, requestId, limit);
-        }
-
-        try
-        {
-            // Counts bytes as they come out of decompression, so a small gzip bomb is stopped at the cap too,
-            // and stops reading (and drops the connection) as soon as the cap is passed.
-            await content.LoadIntoBufferAsync(limit, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
-        {
-            return UnreadableResponseException.TooLarge(status, requestId, limit, exception);
-        }
-        catch (InvalidDataException exception)
-        {
-            return new UnreadableResponseException(status, requestId, "The response body could not be decompressed as its Content-Encoding says.", exception);
-        }
-
-        ReadAsUtf8IfCharsetUnknown(content);
-        return null;
     }
 }
