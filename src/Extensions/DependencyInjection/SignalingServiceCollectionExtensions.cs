@@ -77,6 +77,9 @@ public static class SignalingServiceCollectionExtensions
             {
                 ConnectTimeout = TimeSpan.FromSeconds(10),
 
+                // A client kept by a singleton never gets a recycled handler; its connections still follow DNS.
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
                 // Decompressed bytes are what MaxResponseBodySize counts.
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
             })
