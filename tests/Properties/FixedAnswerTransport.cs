@@ -46,7 +46,8 @@ internal sealed class FixedAnswerTransport : HttpMessageHandler
         };
     }
 
-    private static string AnswerFor(string path) => path switch
+    /// <summary>A documented 200 body of the operation at <paramref name="path"/>.</summary>
+    public static string AnswerFor(string path) => path switch
     {
         _ when path.EndsWith("_messages", StringComparison.Ordinal) => """{"result":"success","request_id":"1","code":"message_sent"}""",
         _ when path.EndsWith("_events", StringComparison.Ordinal) => """{"result":"success","request_id":"1","events":[]}""",
