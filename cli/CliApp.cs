@@ -45,7 +45,9 @@ public static class CliApp
         using var redactedStderr = new RedactingTextWriter(stderr, secrets);
         var context = new CliContext(globals, environment, redactedStdout, redactedStderr);
 
-        var parse = CreateRootCommand(context).Parse(args);
+        // No response files: an argument starting with '@' is a value (a payload "@bob hi", a pasted token), never a file
+        // to read in, and an unknown file name would be echoed back unmasked.
+        var parse = CreateRootCommand(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         foreach (var option in globals.Secrets)
         {
             secrets.Add(parse.GetValue(option));
