@@ -41,6 +41,17 @@ public static class CliApp
             secrets.Add(environment.GetValueOrDefault(variable));
         }
 
+        // A token pasted where the parser does not expect one (as a command, after a mistyped option) is echoed in its
+        // error; whatever reads as a token is a credential, wherever it stands.
+        foreach (string arg in args)
+        {
+            string value = arg.StartsWith('-') && arg.IndexOfAny(['=', ':']) is int at and > 0 ? arg[(at + 1)..] : arg;
+            if (SignalingToken.TryParse(value, out _))
+            {
+                secrets.Add(value);
+            }
+        }
+
         using var redactedStdout = new RedactingTextWriter(stdout, secrets);
         using var redactedStderr = new RedactingTextWriter(stderr, secrets);
         var context = new CliContext(globals, environment, redactedStdout, redactedStderr);

@@ -23,6 +23,25 @@ public sealed class CliHostileArgumentTests : IDisposable
         _emulator.PeerMessages.Should().ContainSingle().Which.Payload.Should().Be(payload);
     }
 
+    // Found by SecretLeakTests: the parser's "Unrecognized command or argument" error echoed a token given in the wrong place.
+    [Fact]
+    public async Task A_token_given_where_no_argument_is_expected_is_masked_in_the_parse_error()
+    {
+        string token007 = SignalingTokenBuilder.BuildAccessToken2(_emulator.AppId, _emulator.AppCertificate, "alice", TimeSpan.FromHours(1));
+        string token006 = SignalingTokenBuilder.BuildLegacyAccessToken(_emulator.AppId, _emulator.AppCertificate, "alice", TimeSpan.FromHours(1));
+
+        var pasted = await CliHost.RunAsync([token007]);
+        var stray = await CliHost.RunAsync(["send-peer", "--from", "alice", "--to", "bob", "--payload", "x", token006]);
+        var mistyped = await CliHost.RunAsync(["send-peer", "--from", "alice", "--to", "bob", "--payload", "x", "--tokn=" + token007]);
+
+        foreach (var result in new[] { pasted, stray, mistyped })
+        {
+            result.ExitCode.Should().Be(ExitCodes.BadArguments, result.ToString());
+            result.Stderr.Should().Contain("***");
+            (result.Stdout + result.Stderr).Should().NotContain(token007).And.NotContain(token006).And.NotContain(token007[3..]);
+        }
+    }
+
     // Found by the inspect property (seed 7LOSPnGyGEi1): a one-letter "token" was masked wherever that letter occurred.
     [Theory]
     [InlineData("e")]
