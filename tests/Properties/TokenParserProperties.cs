@@ -138,6 +138,20 @@ public sealed class TokenParserProperties
         ParseOrRefuse("007" + Convert.ToBase64String(stored), out _).Should().BeFalse();
     }
 
+    // Found by the arbitrary-text property (seed aKvZmlqFZOA7): a zlib header asking for a preset dictionary made
+    // the runtime throw ZLibException, which is not a SignalingTokenFormatException.
+    [Fact]
+    public void A_zlib_header_that_asks_for_a_preset_dictionary_is_a_format_error()
+    {
+        byte[] presetDictionary = [0x78, 0xBB, 0x00, 0x00, 0x00, 0x01, 0x01, 0x02, 0x03, 0x04];
+        string text = "007" + Convert.ToBase64String(presetDictionary);
+
+        var act = () => SignalingToken.Parse(text);
+
+        act.Should().Throw<SignalingTokenFormatException>().WithMessage("*zlib*");
+        SignalingToken.TryParse(text, out _).Should().BeFalse();
+    }
+
     [Fact]
     public void A_zlib_bomb_is_refused_after_inflating_at_most_16_KB()
     {

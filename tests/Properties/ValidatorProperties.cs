@@ -81,7 +81,7 @@ public sealed class ValidatorProperties
                     Interlocked.Increment(ref refused);
                 }
             },
-            iter: PropertyTesting.Iterations(400),
+            iter: PropertyTesting.Iterations(1_000),
             print: Show);
 
         // Both outcomes must have been exercised, or the property proved little.
@@ -120,7 +120,7 @@ public sealed class ValidatorProperties
                 string expected = Convert.ToBase64String(Encoding.UTF8.GetBytes(customerId + ":" + customerSecret));
                 request.Headers.Should().Contain(("Authorization", "Basic " + expected));
             },
-            iter: PropertyTesting.Iterations(400),
+            iter: PropertyTesting.Iterations(1_000),
             print: t => Show(t.Item1) + " / " + Show(t.Item2));
     }
 
