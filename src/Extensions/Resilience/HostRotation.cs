@@ -23,11 +23,20 @@ internal sealed class HostRotation
     public Uri[] Plan()
     {
         long now = _time.GetTimestamp();
+
+        // Each host's state is read once: other calls mark hosts meanwhile, and a host read as healthy in one pass
+        // and cooling in the other would be placed twice, or not at all.
+        Span<bool> cooling = _hosts.Length <= 64 ? stackalloc bool[_hosts.Length] : new bool[_hosts.Length];
+        for (int i = 0; i < _hosts.Length; i++)
+        {
+            cooling[i] = Volatile.Read(ref _coolingUntil[i]) > now;
+        }
+
         var plan = new Uri[_hosts.Length];
         int at = 0;
         for (int i = 0; i < _hosts.Length; i++)
         {
-            if (Volatile.Read(ref _coolingUntil[i]) <= now)
+            if (!cooling[i])
             {
                 plan[at++] = _hosts[i];
             }
@@ -35,7 +44,7 @@ internal sealed class HostRotation
 
         for (int i = 0; i < _hosts.Length; i++)
         {
-            if (Volatile.Read(ref _coolingUntil[i]) > now)
+            if (cooling[i])
             {
                 plan[at++] = _hosts[i];
             }
