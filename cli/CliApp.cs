@@ -41,11 +41,24 @@ public static class CliApp
             secrets.Add(environment.GetValueOrDefault(variable));
         }
 
+        // A token pasted where the parser does not expect one (as a command, after a mistyped option) is echoed in its
+        // error; whatever reads as a token is a credential, wherever it stands.
+        foreach (string arg in args)
+        {
+            string value = arg.StartsWith('-') && arg.IndexOfAny(['=', ':']) is int at and > 0 ? arg[(at + 1)..] : arg;
+            if (SignalingToken.TryParse(value, out _))
+            {
+                secrets.Add(value);
+            }
+        }
+
         using var redactedStdout = new RedactingTextWriter(stdout, secrets);
         using var redactedStderr = new RedactingTextWriter(stderr, secrets);
         var context = new CliContext(globals, environment, redactedStdout, redactedStderr);
 
-        var parse = CreateRootCommand(context).Parse(args);
+        // No response files: an argument starting with '@' is a value (a payload "@bob hi", a pasted token), never a file
+        // to read in, and an unknown file name would be echoed back unmasked.
+        var parse = CreateRootCommand(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         foreach (var option in globals.Secrets)
         {
             secrets.Add(parse.GetValue(option));

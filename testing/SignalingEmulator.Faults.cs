@@ -69,6 +69,9 @@ public sealed partial class SignalingEmulator
     private async Task InjectFaultsAsync(HttpContext context, Func<Task> next)
     {
         Interlocked.Increment(ref _totalRequests);
+
+        // The path as the client sent it, before Kestrel decoded it; see PathSegments.
+        context.Request.Headers[RawTargetHeader] = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
         var fault = NextFault();
         if (fault is null)
         {

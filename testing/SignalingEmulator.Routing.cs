@@ -14,6 +14,7 @@ public sealed partial class SignalingEmulator
 {
     private const int MaxPayloadBytes = 32 * 1024;
     private const string LegacyTimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const string RawTargetHeader = "X-Emulator-Raw-Target";
 
     private static readonly JsonSerializerSettings WireSettings = new() { NullValueHandling = NullValueHandling.Ignore };
 
@@ -57,14 +58,16 @@ public sealed partial class SignalingEmulator
         }
     }
 
-    // WireMock's decoded Path turns '+' into a space; its Url keeps the path re-encoded by Kestrel
-    // ('%' as %25), so decoding each segment of it once gives back exactly what the client sent.
+    // WireMock's decoded Path turns '+' into a space, and its Url is Kestrel's decoded path re-encoded, which
+    // leaves an escape-like "%41" in an ID (sent as "%2541") to be decoded a second time. The raw target,
+    // decoded once per segment, gives back exactly what the client sent.
     private static string[] PathSegments(IRequestMessage request)
     {
-        string url = request.Url;
-        int pathStart = url.IndexOf('/', url.IndexOf("//", StringComparison.Ordinal) + 2);
-        int queryStart = url.IndexOf('?', pathStart);
-        string path = queryStart < 0 ? url[pathStart..] : url[pathStart..queryStart];
+        string target = Header(request, RawTargetHeader) is { Length: > 0 } rawTarget
+            ? rawTarget
+            : request.Url[request.Url.IndexOf('/', request.Url.IndexOf("//", StringComparison.Ordinal) + 2)..];
+        int queryStart = target.IndexOf('?');
+        string path = queryStart < 0 ? target : target[..queryStart];
         return path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
     }
 

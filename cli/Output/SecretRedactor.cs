@@ -11,9 +11,13 @@ internal sealed class SecretRedactor
     private readonly object _gate = new();
     private readonly List<string> _secrets = [];
 
+    /// <summary>Values shorter than this are not masked: no credential is that short, and masking every "e" or "0"
+    /// in the output would garble it while the pattern of masks spelled the value out anyway.</summary>
+    public const int MinLength = 8;
+
     public void Add(string? secret)
     {
-        if (string.IsNullOrEmpty(secret))
+        if (secret is null || secret.Length < MinLength)
         {
             return;
         }

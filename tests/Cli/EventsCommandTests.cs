@@ -136,7 +136,8 @@ public sealed class EventsCommandTests : IDisposable
 
         code.Should().Be(ExitCodes.Success, stderr.ToString());
         sinceFirstPull.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(900), "the pump waits a second after a pull that brought nothing");
-        stderr.ToString().Should().MatchRegex(@"Stopped after \d pulls and 0 user events");
+        // The second pull may be cancelled after the emulator counted it but before the tool did.
+        stderr.ToString().Should().MatchRegex(@"Stopped after \d+ pulls? and 0 user events");
     }
 
     [Fact]

@@ -14,7 +14,8 @@ internal static class FakeClock
             await Task.Delay(2);
         }
 
-        return await call;
+        // Past the limit the fake clock stops; a call still waiting on it fails here instead of hanging the run.
+        return await call.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     public static Task DriveAsync(this FakeTimeProvider time, Task call, TimeSpan step, TimeSpan? limit = null) =>

@@ -13,7 +13,7 @@ public interface ISignalingClient
     /// <summary>Sends a peer-to-peer message from one user to another.</summary>
     /// <param name="fromUserId">The sending user ID; with token authentication, the token's user.</param>
     /// <param name="toUserId">The receiving user ID.</param>
-    /// <param name="payload">The message content; not empty and at most 32,768 bytes in UTF-8.</param>
+    /// <param name="payload">The message content; not empty, without unpaired UTF-16 surrogates, and at most 32,768 bytes in UTF-8.</param>
     /// <param name="options">Wait-for-ack and storage settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The service's answer; <see cref="SendMessageResponse.Status"/> tells whether the message was sent, delivered or the receiver is offline.</returns>
@@ -26,7 +26,7 @@ public interface ISignalingClient
     /// <summary>Sends a message into a channel as a user, who does not need to have joined it.</summary>
     /// <param name="fromUserId">The sending user ID; with token authentication, the token's user.</param>
     /// <param name="channelName">The target channel.</param>
-    /// <param name="payload">The message content; not empty and at most 32,768 bytes in UTF-8.</param>
+    /// <param name="payload">The message content; not empty, without unpaired UTF-16 surrogates, and at most 32,768 bytes in UTF-8.</param>
     /// <param name="options">Storage settings, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>The service's answer.</returns>

@@ -24,7 +24,19 @@ internal sealed class HostRotation
     public Uri[] Plan()
     {
         long now = _time.GetTimestamp();
-        if (AllHealthy(now))
+
+        // Each host's state is read once: other calls mark hosts meanwhile, and a host read as healthy in one pass
+        // and cooling in the other would be placed twice, or not at all.
+        Span<bool> cooling = _hosts.Length <= 64 ? stackalloc bool[_hosts.Length] : new bool[_hosts.Length];
+        bool anyCooling = false;
+        for (int i = 0; i < _hosts.Length; i++)
+        {
+            cooling[i] = Volatile.Read(ref _coolingUntil[i]) > now;
+            anyCooling |= cooling[i];
+        }
+
+        // The usual case needs no new array.
+        if (!anyCooling)
         {
             return _hosts;
         }
@@ -33,7 +45,7 @@ internal sealed class HostRotation
         int at = 0;
         for (int i = 0; i < _hosts.Length; i++)
         {
-            if (Volatile.Read(ref _coolingUntil[i]) <= now)
+            if (!cooling[i])
             {
                 plan[at++] = _hosts[i];
             }
@@ -41,7 +53,7 @@ internal sealed class HostRotation
 
         for (int i = 0; i < _hosts.Length; i++)
         {
-            if (Volatile.Read(ref _coolingUntil[i]) > now)
+            if (cooling[i])
             {
                 plan[at++] = _hosts[i];
             }
@@ -76,19 +88,6 @@ internal sealed class HostRotation
     public void MarkHealthy(Uri host) => Set(host, 0);
 
     private static bool SameHost(Uri a, Uri b) => string.Equals(a.AbsoluteUri, b.AbsoluteUri, StringComparison.OrdinalIgnoreCase);
-
-    private bool AllHealthy(long now)
-    {
-        for (int i = 0; i < _coolingUntil.Length; i++)
-        {
-            if (Volatile.Read(ref _coolingUntil[i]) > now)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private void Set(Uri host, long value)
     {

@@ -58,8 +58,9 @@ internal static class ZlibStored
                 ArrayPool<byte>.Shared.Return(output);
             }
         }
-        catch (InvalidDataException exception)
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
         {
+            // Corrupt data is an InvalidDataException; a header asking for a preset dictionary is a ZLibException, an IOException.
             throw new SignalingTokenFormatException("The token body is not a valid zlib stream.", exception);
         }
     }

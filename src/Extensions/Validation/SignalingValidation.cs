@@ -58,6 +58,13 @@ internal static class SignalingValidation
             throw new ArgumentException("The payload must not be empty.", paramName);
         }
 
+        // A lone surrogate half has no UTF-8 form: the request body would silently carry U+FFFD in its place.
+        int surrogate = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (surrogate >= 0 && LoneSurrogateAt(value, surrogate) is int lone)
+        {
+            throw new ArgumentException($"The payload has an unpaired UTF-16 surrogate at index {lone}, which UTF-8 cannot carry.", paramName);
+        }
+
         // Cheap bound first: a UTF-8 encoding is never longer than 3 bytes per UTF-16 unit.
         if (value.Length * 3 > MaxPayloadBytes)
         {
@@ -128,6 +135,23 @@ internal static class SignalingValidation
                 throw new ArgumentException("The value is a URL path segment, so it must not be \".\" or \"..\".", paramName);
             }
         }
+    }
+
+    private static int? LoneSurrogateAt(string value, int from)
+    {
+        for (int i = from; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static bool[] BuildTable(string symbols)
