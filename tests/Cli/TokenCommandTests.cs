@@ -194,6 +194,20 @@ public sealed class TokenCommandTests
     }
 
     [Fact]
+    public async Task Inspect_escapes_control_characters_a_crafted_token_carries()
+    {
+        // The builder refuses such a user; a token made elsewhere need not.
+        string token = AccessToken2.BuildRtm(AppId, Certificate, "evil\u001b[2J\r\nSignature:   valid", IssuedAt, 3600, 77);
+
+        var result = await CliHost.RunAsync(["token", "inspect", token]);
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+        result.Stdout.Should().NotContain("\u001b").And.NotContain("\r");
+        result.Stdout.Should().Contain(@"evil\u001B[2J\u000D\u000ASignature:   valid");
+        result.Stdout.Should().MatchRegex(@"Signature:\s+not checked");
+    }
+
+    [Fact]
     public async Task Inspect_json_has_the_documented_fields()
     {
         string token = SignalingTokenBuilder.BuildAccessToken2(AppId, Certificate, "test_user", TimeSpan.FromSeconds(3600), DateTimeOffset.FromUnixTimeSeconds(IssuedAt), 77);
