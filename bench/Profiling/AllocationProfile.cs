@@ -28,6 +28,7 @@ public static class AllocationProfile
             "hand-events" => () => handWritten.GetUserEventsAsync(),
             "sdk-canned" => CannedSdk(args.Skip(2).ToArray()),
             "hand-canned" => CannedHandWritten(),
+            "generated-canned" => CannedGenerated(),
             _ => throw new ArgumentException($"Unknown target '{target}'.", nameof(args)),
         };
 
@@ -88,6 +89,14 @@ public static class AllocationProfile
 
         var sdk = new SignalingClient(options, new CannedResponseHandler("""{"result":"success","request_id":"123","code":"message_sent"}"""));
         return () => sdk.SendPeerMessageAsync("userA", "userB", "Hello");
+    }
+
+    // The NSwag client alone over a plain HttpClient: no validation, handlers, retries or context.
+    private static Func<Task> CannedGenerated()
+    {
+        var http = new HttpClient(new CannedResponseHandler("""{"result":"success","request_id":"123","code":"message_sent"}"""));
+        var generated = new MessagesRestClient(http) { BaseUrl = "http://127.0.0.1:9/" };
+        return () => generated.SendPeerMessageAsync(FixedResponseServer.AppId, "userA", null, new PeerMessageRequest { Destination = "userB", Payload = "Hello" }, CancellationToken.None);
     }
 
     private static Func<Task> CannedHandWritten()
