@@ -26,7 +26,8 @@ public static class AllocationProfile
             "sdk-history" => () => sdk.GetMessageHistoryAsync("Tony", HistoryChannelType.Message, "chatroom"),
             "hand-peer" => () => handWritten.SendPeerMessageAsync("userA", "userB", "Hello"),
             "hand-events" => () => handWritten.GetUserEventsAsync(),
-            "sdk-canned" => CannedSdk(args.Skip(2).ToArray()),
+            "sdk-canned" => CannedSdk(args.Skip(2).ToArray(), null),
+            "sdk-peer-variant" => CannedSdk(args.Skip(2).ToArray(), server.Endpoint),
             "hand-canned" => CannedHandWritten(),
             "generated-canned" => CannedGenerated(),
             _ => throw new ArgumentException($"Unknown target '{target}'.", nameof(args)),
@@ -64,9 +65,9 @@ public static class AllocationProfile
     }
 
     // Variants of the SDK over an in-memory handler, to find which feature costs: "no-retry", "no-timeout", "no-limit".
-    private static Func<Task> CannedSdk(string[] switches)
+    private static Func<Task> CannedSdk(string[] switches, Uri? loopback)
     {
-        var endpoint = new Uri("http://127.0.0.1:9/");
+        var endpoint = loopback ?? new Uri("http://127.0.0.1:9/");
         var options = new SignalingClientOptions
         {
             AppId = FixedResponseServer.AppId,
@@ -87,7 +88,9 @@ public static class AllocationProfile
             options.OverallTimeout = Timeout.InfiniteTimeSpan;
         }
 
-        var sdk = new SignalingClient(options, new CannedResponseHandler("""{"result":"success","request_id":"123","code":"message_sent"}"""));
+        var sdk = loopback is null
+            ? new SignalingClient(options, new CannedResponseHandler("""{"result":"success","request_id":"123","code":"message_sent"}"""))
+            : new SignalingClient(options);
         return () => sdk.SendPeerMessageAsync("userA", "userB", "Hello");
     }
 

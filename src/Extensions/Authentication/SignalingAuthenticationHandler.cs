@@ -19,9 +19,22 @@ public sealed class SignalingAuthenticationHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await _credential.ApplyAsync(request, RequestContext.Of(request)?.UserId, _time, cancellationToken).ConfigureAwait(false);
+        // Most credentials apply synchronously; then the request goes on without an extra async layer.
+        var applying = _credential.ApplyAsync(request, RequestContext.Of(request)?.UserId, _time, cancellationToken);
+        if (!applying.IsCompletedSuccessfully)
+        {
+            return SendAfterAsync(applying, request, cancellationToken);
+        }
+
+        applying.GetAwaiter().GetResult();
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendAfterAsync(ValueTask applying, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await applying.ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }
