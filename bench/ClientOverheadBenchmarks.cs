@@ -8,6 +8,7 @@ namespace Agora.Signaling.Benchmarks;
 /// A peer message through the SDK and by hand over an in-memory handler that answers at once: no sockets, no
 /// server, so the figures are the clients' own CPU time and allocations, which the loopback benchmarks dilute.
 /// </summary>
+[System.ComponentModel.Description("A peer message over an in-memory handler that answers at once: the clients' own CPU time and allocations, without sockets or a server (rate limiter off).")]
 [MemoryDiagnoser]
 public class ClientOverheadBenchmarks
 {

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 namespace Agora.Signaling.Benchmarks;
 
 /// <summary>The cost of minting and checking one Signaling token, as a per-request credential pays it.</summary>
+[System.ComponentModel.Description("Minting and checking one Signaling token, as a per-request credential pays it.")]
 [MemoryDiagnoser]
 public class TokenBenchmarks
 {
