@@ -43,15 +43,7 @@ public sealed class ContentEncodingTests
             return WriteCompressedAsync(context, encoding, Encoding.UTF8.GetBytes(Events));
         });
         var services = new ServiceCollection();
-        services.AddAgoraSignaling(o =>
-        {
-            var defaults = server.Options();
-            o.AppId = defaults.AppId;
-            o.Endpoint = defaults.Endpoint;
-            o.HistoryEndpoint = defaults.HistoryEndpoint;
-            o.Credential = defaults.Credential;
-            o.Retry.MaxRetries = 0;
-        });
+        server.AddSignaling(services);
         await using var provider = services.BuildServiceProvider();
 
         var response = await provider.GetRequiredService<ISignalingClient>().GetUserEventsAsync();

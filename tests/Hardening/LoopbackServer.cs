@@ -57,6 +57,19 @@ public sealed class LoopbackServer : IAsyncDisposable
         return options;
     }
 
+    /// <summary>Registers the SDK's dependency-injected client against this server, with <see cref="Options"/>' endpoints and credential.</summary>
+    public IHttpClientBuilder AddSignaling(IServiceCollection services, Action<SignalingClientOptions>? configure = null) =>
+        services.AddAgoraSignaling(o =>
+        {
+            var defaults = Options();
+            o.AppId = defaults.AppId;
+            o.Endpoint = defaults.Endpoint;
+            o.HistoryEndpoint = defaults.HistoryEndpoint;
+            o.Credential = defaults.Credential;
+            o.Retry.MaxRetries = 0;
+            configure?.Invoke(o);
+        });
+
     public async ValueTask DisposeAsync()
     {
         // Handlers that stream forever stop on RequestAborted; the grace period only bounds a stuck one.

@@ -187,16 +187,7 @@ public sealed class ResponseSizeTests(ITestOutputHelper output)
     {
         await using var server = await LoopbackServer.StartAsync(context => context.Response.WriteAsync(new string(' ', 5000) + "{}"));
         var services = new ServiceCollection();
-        services.AddAgoraSignaling(o =>
-        {
-            var defaults = server.Options();
-            o.AppId = defaults.AppId;
-            o.Endpoint = defaults.Endpoint;
-            o.HistoryEndpoint = defaults.HistoryEndpoint;
-            o.Credential = defaults.Credential;
-            o.Retry.MaxRetries = 0;
-            o.MaxResponseBodySize = 4096;
-        });
+        server.AddSignaling(services, o => o.MaxResponseBodySize = 4096);
         await using var provider = services.BuildServiceProvider();
 
         var act = () => provider.GetRequiredService<ISignalingClient>().GetUserEventsAsync();
