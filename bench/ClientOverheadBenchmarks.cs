@@ -12,7 +12,6 @@ namespace Agora.Signaling.Benchmarks;
 [MemoryDiagnoser]
 public class ClientOverheadBenchmarks
 {
-    private const string Sent = """{"result":"success","request_id":"123","code":"message_sent"}""";
     private static readonly Uri Endpoint = new("http://127.0.0.1:9/");
 
     private SignalingClient _sdk = null!;
@@ -22,19 +21,10 @@ public class ClientOverheadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var options = new SignalingClientOptions
-        {
-            AppId = FixedResponseServer.AppId,
-            Endpoint = Endpoint,
-            HistoryEndpoint = Endpoint,
-            Credential = new BasicCredential(FixedResponseServer.CustomerId, FixedResponseServer.CustomerSecret),
-        };
         // Without a network a call takes a few microseconds, so even the highest limit (100,000 a second) would make
         // callers wait: the limiter is off here, and its cost shows in the loopback benchmarks instead.
-        options.RateLimits.Enabled = false;
-        _sdk = new SignalingClient(options, new CannedResponseHandler(Sent));
-        _http = new HttpClient(new CannedResponseHandler(Sent));
-        _handWritten = new HandWrittenSignalingClient(_http, Endpoint, FixedResponseServer.AppId, FixedResponseServer.CustomerId, FixedResponseServer.CustomerSecret);
+        _sdk = BenchClients.Sdk(Endpoint, messagesPerSecond: null, CannedResponseHandler.MessageSent());
+        (_handWritten, _http) = BenchClients.HandWritten(Endpoint, CannedResponseHandler.MessageSent());
     }
 
     [GlobalCleanup]

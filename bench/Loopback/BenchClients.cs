@@ -10,9 +10,17 @@ public static class BenchClients
         ServerProcess.Inherited ?? throw new InvalidOperationException(
             $"No loopback server: run the suite through Program (it starts one and sets {ServerProcess.EndpointVariable}).");
 
-    /// <summary>Creates an SDK client with default options, pointed at the loopback server.</summary>
+    /// <summary>Creates an SDK client with default options, pointed at the loopback server or sending through <paramref name="transport"/>.</summary>
     /// <param name="messagesPerSecond">The message rate limit; <see langword="null"/> switches the limits off.</param>
-    public static SignalingClient Sdk(Uri endpoint, int? messagesPerSecond)
+    public static SignalingClient Sdk(Uri endpoint, int? messagesPerSecond, HttpMessageHandler? transport = null)
+    {
+        var options = Options(endpoint, messagesPerSecond);
+        return transport is null ? new SignalingClient(options) : new SignalingClient(options, transport);
+    }
+
+    /// <summary>Default options with the benchmark's app ID and credential.</summary>
+    /// <param name="messagesPerSecond">The rate limit of every kind of request; <see langword="null"/> switches the limits off.</param>
+    public static SignalingClientOptions Options(Uri endpoint, int? messagesPerSecond)
     {
         var options = new SignalingClientOptions
         {
@@ -33,14 +41,14 @@ public static class BenchClients
             options.RateLimits.Enabled = false;
         }
 
-        return new SignalingClient(options);
+        return options;
     }
 
     /// <summary>Creates the hand-written client over an <see cref="HttpClient"/> configured as the SDK configures its own.</summary>
-    public static (HandWrittenSignalingClient Client, HttpClient Http) HandWritten(Uri endpoint)
+    public static (HandWrittenSignalingClient Client, HttpClient Http) HandWritten(Uri endpoint, HttpMessageHandler? transport = null)
     {
         // The same transport settings as the SDK's own handler, so the comparison is of the layers above it.
-        var http = new HttpClient(new SocketsHttpHandler
+        var http = new HttpClient(transport ?? new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = System.Net.DecompressionMethods.All,

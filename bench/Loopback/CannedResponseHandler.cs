@@ -8,6 +8,9 @@ public sealed class CannedResponseHandler(string json) : HttpMessageHandler
 {
     private readonly byte[] _body = Encoding.UTF8.GetBytes(json);
 
+    /// <summary>Creates a handler answering every request as a sent message.</summary>
+    public static CannedResponseHandler MessageSent() => new(FixedResponseServer.MessageSentJson);
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
         {

@@ -11,6 +11,8 @@ namespace Agora.Signaling.Benchmarks.Profiling;
 /// </summary>
 public static class AllocationProfile
 {
+    private static readonly Uri CannedEndpoint = new("http://127.0.0.1:9/");
+
     public static async Task<int> RunAsync(string[] args)
     {
         string target = args.FirstOrDefault() ?? "sdk-peer";
@@ -65,19 +67,10 @@ public static class AllocationProfile
         return 0;
     }
 
-    // Variants of the SDK over an in-memory handler, to find which feature costs: "no-retry", "no-timeout", "no-limit".
+    // Variants of the SDK, in memory or over loopback, to find which feature costs: "no-retry", "no-timeout", "no-limit".
     private static Func<Task> CannedSdk(string[] switches, Uri? loopback)
     {
-        var endpoint = loopback ?? new Uri("http://127.0.0.1:9/");
-        var options = new SignalingClientOptions
-        {
-            AppId = FixedResponseServer.AppId,
-            Endpoint = endpoint,
-            HistoryEndpoint = endpoint,
-            Credential = new BasicCredential(FixedResponseServer.CustomerId, FixedResponseServer.CustomerSecret),
-        };
-        options.RateLimits.MessagesPerSecond = 100_000;
-        options.RateLimits.Enabled = !switches.Contains("no-limit");
+        var options = BenchClients.Options(loopback ?? CannedEndpoint, switches.Contains("no-limit") ? null : 100_000);
         if (switches.Contains("no-retry"))
         {
             options.Retry.MaxRetries = 0;
@@ -89,24 +82,20 @@ public static class AllocationProfile
             options.OverallTimeout = Timeout.InfiniteTimeSpan;
         }
 
-        var sdk = loopback is null
-            ? new SignalingClient(options, new CannedResponseHandler("""{"result":"success","request_id":"123","code":"message_sent"}"""))
-            : new SignalingClient(options);
+        var sdk = loopback is null ? new SignalingClient(options, CannedResponseHandler.MessageSent()) : new SignalingClient(options);
         return () => sdk.SendPeerMessageAsync("userA", "userB", "Hello");
     }
 
     // The NSwag client alone over a plain HttpClient: no validation, handlers, retries or context.
     private static Func<Task> CannedGenerated()
     {
-        var http = new HttpClient(new CannedResponseHandler("""{"result":"success","request_id":"123","code":"message_sent"}"""));
-        var generated = new MessagesRestClient(http) { BaseUrl = "http://127.0.0.1:9/" };
+        var generated = new MessagesRestClient(new HttpClient(CannedResponseHandler.MessageSent())) { BaseUrl = CannedEndpoint.AbsoluteUri };
         return () => generated.SendPeerMessageAsync(FixedResponseServer.AppId, "userA", null, new PeerMessageRequest { Destination = "userB", Payload = "Hello" }, CancellationToken.None);
     }
 
     private static Func<Task> CannedHandWritten()
     {
-        var http = new HttpClient(new CannedResponseHandler("""{"result":"success","request_id":"123","code":"message_sent"}"""));
-        var client = new HandWrittenSignalingClient(http, new Uri("http://127.0.0.1:9/"), FixedResponseServer.AppId, FixedResponseServer.CustomerId, FixedResponseServer.CustomerSecret);
+        var (client, _) = BenchClients.HandWritten(CannedEndpoint, CannedResponseHandler.MessageSent());
         return () => client.SendPeerMessageAsync("userA", "userB", "Hello");
     }
 
