@@ -10,6 +10,7 @@ using Perfolizer.Horology;
 // dotnet run -c Release --project bench                 the full suite (BenchmarkDotNet's default job)
 // dotnet run -c Release --project bench -- --quick      the same suite in under two minutes, in process
 // dotnet run -c Release --project bench -- --soak 100000  100,000 calls, memory and connections sampled as they go
+// dotnet run -c Release --project bench -- --compare hand-peer sdk-peer  two targets timed in alternating blocks
 // Any other arguments go to BenchmarkDotNet (for example --filter '*Token*').
 if (args is ["--serve", ..])
 {
@@ -19,6 +20,16 @@ if (args is ["--serve", ..])
 if (args is ["--allocations", ..])
 {
     return await Agora.Signaling.Benchmarks.Profiling.AllocationProfile.RunAsync(args[1..]);
+}
+
+if (args is ["--compare", ..])
+{
+    return await Agora.Signaling.Benchmarks.Profiling.AllocationProfile.CompareAsync(args[1..]);
+}
+
+if (args is ["--loop", ..])
+{
+    return await Agora.Signaling.Benchmarks.Profiling.AllocationProfile.LoopAsync(args[1..]);
 }
 
 if (args is ["--soak", ..])

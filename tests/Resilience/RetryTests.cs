@@ -1,4 +1,6 @@
 using Agora.Signaling.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Agora.Signaling.Tests.Resilience;
@@ -8,7 +10,14 @@ public sealed class RetryTests : IDisposable
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private readonly SignalingEmulator _emulator;
 
-    public RetryTests() => _emulator = SignalingEmulator.Start(new SignalingEmulatorOptions { TimeProvider = _time });
+    private readonly FakeLogCollector _log = new();
+    private readonly ILoggerFactory _loggerFactory;
+
+    public RetryTests()
+    {
+        _emulator = SignalingEmulator.Start(new SignalingEmulatorOptions { TimeProvider = _time });
+        _loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(_log)));
+    }
 
     [Theory]
     [InlineData(500)]
@@ -50,7 +59,7 @@ public sealed class RetryTests : IDisposable
         _emulator.InjectFaults(EmulatorFault.Status(429, retryAfter: TimeSpan.FromSeconds(7)));
 
         var send = client.SendPeerMessageAsync("alice", "bob", "after 429");
-        await FakeClock.UntilAsync(() => _emulator.RequestCount == 1);
+        await RetryScheduledAsync();
         _time.Advance(TimeSpan.FromSeconds(6.9));
         await Task.Delay(100);
         _emulator.RequestCount.Should().Be(1, "Retry-After said 7 seconds");
@@ -70,7 +79,7 @@ public sealed class RetryTests : IDisposable
         _emulator.InjectFaults(EmulatorFault.Status(429, retryAfter: TimeSpan.FromSeconds(30)));
 
         var read = client.GetMessageHistoryAsync("alice", HistoryChannelType.Message, "room");
-        await FakeClock.UntilAsync(() => _emulator.RequestCount == 1);
+        await RetryScheduledAsync();
         _time.Advance(TimeSpan.FromSeconds(29));
         await Task.Delay(100);
         _emulator.RequestCount.Should().Be(1);
@@ -87,7 +96,7 @@ public sealed class RetryTests : IDisposable
         _emulator.InjectFaults(EmulatorFault.Status(503), EmulatorFault.Status(503), EmulatorFault.Status(503));
 
         var read = client.GetMessageHistoryAsync("bob", HistoryChannelType.Message, "room");
-        await FakeClock.UntilAsync(() => _emulator.RequestCount == 1);
+        await RetryScheduledAsync();
         _time.Advance(TimeSpan.FromMilliseconds(10));
         await Task.Delay(100);
         _emulator.RequestCount.Should().Be(1, "the first backoff is about a second, not immediate");
@@ -174,7 +183,19 @@ public sealed class RetryTests : IDisposable
         _emulator.RequestCount.Should().BeLessThan(4);
     }
 
-    public void Dispose() => _emulator.Dispose();
+    public void Dispose()
+    {
+        _emulator.Dispose();
+        _loggerFactory.Dispose();
+    }
+
+    // The clock may only move once the client has set its backoff timer, or the timer starts late. The retry is
+    // logged just before the timer is set, on the same thread, so the log line plus a moment is the signal.
+    private async Task RetryScheduledAsync()
+    {
+        await FakeClock.UntilAsync(() => _log.GetSnapshot().Any(record => record.Id.Id == 1004));
+        await Task.Delay(50);
+    }
 
     private SignalingClient Client(Action<SignalingClientOptions>? configure = null)
     {
@@ -183,6 +204,7 @@ public sealed class RetryTests : IDisposable
         // The fake clock races ahead while the tests drive it; only the timeouts a test sets itself may fire.
         options.Timeout = TimeSpan.FromHours(1);
         options.OverallTimeout = TimeSpan.FromHours(2);
+        options.LoggerFactory = _loggerFactory;
         configure?.Invoke(options);
         return new SignalingClient(options);
     }

@@ -384,8 +384,8 @@ public class SignalingClient : ISignalingClient, IDisposable
             throw;
         }
 
-        // Resilience above authentication, so that each attempt is authenticated afresh. Polly owns every
-        // timeout, so HttpClient's own is switched off.
+        // Resilience above authentication, so that each attempt is authenticated afresh. The resilience handler
+        // owns every timeout, so HttpClient's own is switched off.
         var authentication = new SignalingAuthenticationHandler(credential, options.TimeProvider)
         {
             InnerHandler = ownsTransport ? transport : new BorrowedHandler(transport),

@@ -6,16 +6,16 @@ using Polly.Retry;
 namespace Agora.Signaling;
 
 /// <summary>
-/// What the resilience handler keeps between requests, built once per client: host health, rate limiters and
-/// the Polly pipelines. With <c>IHttpClientFactory</c> handlers are recycled every few minutes, so this state
-/// lives apart from them and is shared by every handler of the same named client.
+/// What the resilience handler keeps between requests, built once per client: host health, rate limiters, timeouts
+/// and the Polly retry pipelines. With <c>IHttpClientFactory</c> handlers are recycled every few minutes, so this
+/// state lives apart from them and is shared by every handler of the same named client.
 /// </summary>
 internal sealed class SignalingPipeline : IDisposable
 {
     public static readonly ResiliencePropertyKey<AttemptState> StateKey = new("Agora.Signaling.AttemptState");
 
     private readonly SignalingRateLimiters _limiters;
-    private readonly Dictionary<RequestKind, ResiliencePipeline<HttpResponseMessage>> _pipelines = [];
+    private readonly Dictionary<RequestKind, ResiliencePipeline<HttpResponseMessage>> _retries = [];
 
     public SignalingPipeline(SignalingClientOptions options, ILogger? logger = null)
     {
@@ -23,13 +23,19 @@ internal sealed class SignalingPipeline : IDisposable
         Logger = logger ?? options.LoggerFactory?.CreateLogger("Agora.Signaling") ?? NullLogger.Instance;
         LogResponseBodies = options.EnableResponseBodyLogging;
         MaxResponseBodySize = options.MaxResponseBodySize;
+        Timeout = options.Timeout;
+        OverallTimeout = options.OverallTimeout;
+        RetrySends = options.Retry.RetrySends;
         UserAgent = SignalingTelemetry.UserAgent(options.ApplicationId);
         Main = new HostRotation(options.Endpoint, (IEnumerable<Uri>?)options.FailoverEndpoints ?? AgoraHosts.FailoverFor(options.Endpoint, options.Region), options.FailedEndpointCooldown, Time);
         History = new HostRotation(options.HistoryEndpoint, options.HistoryFailoverEndpoints, options.FailedEndpointCooldown, Time);
         _limiters = new SignalingRateLimiters(options.RateLimits, Time);
-        foreach (var kind in Enum.GetValues<RequestKind>())
+        if (options.Retry.MaxRetries > 0)
         {
-            _pipelines[kind] = Build(kind, options, _limiters.For(kind));
+            foreach (var kind in Enum.GetValues<RequestKind>())
+            {
+                _retries[kind] = BuildRetries(kind, options.Retry);
+            }
         }
     }
 
@@ -41,35 +47,37 @@ internal sealed class SignalingPipeline : IDisposable
 
     public long MaxResponseBodySize { get; }
 
+    /// <summary>Gets the bound on each attempt, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>Gets the bound on a whole call (permit waits, attempts and backoff), or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</summary>
+    public TimeSpan OverallTimeout { get; }
+
+    public SendRetryMode RetrySends { get; }
+
     public string UserAgent { get; }
 
     public HostRotation Main { get; }
 
     public HostRotation History { get; }
 
-    public ResiliencePipeline<HttpResponseMessage> For(RequestKind kind) => _pipelines[kind];
+    /// <summary>Gets the retry pipeline of a kind of request, or <see langword="null"/> when retries are off.</summary>
+    public ResiliencePipeline<HttpResponseMessage>? RetriesFor(RequestKind kind) => _retries.GetValueOrDefault(kind);
+
+    public System.Threading.RateLimiting.RateLimiter? LimiterFor(RequestKind kind) => _limiters.For(kind);
 
     public void Dispose() => _limiters.Dispose();
 
-    private ResiliencePipeline<HttpResponseMessage> Build(RequestKind kind, SignalingClientOptions options, System.Threading.RateLimiting.RateLimiter? limiter)
-    {
-        var retry = options.Retry;
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = Time };
-        if (options.OverallTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(options.OverallTimeout);
-        }
-
-        if (retry.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+    private ResiliencePipeline<HttpResponseMessage> BuildRetries(RequestKind kind, SignalingRetryOptions retry) =>
+        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = Time }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = retry.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = retry.Delay,
                 MaxDelay = retry.MaxDelay,
-                ShouldHandle = args => ValueTask.FromResult(TransientFailures.ShouldRetry(kind, retry.RetrySends, args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(kind, args.Context.Properties.GetValue(StateKey, null!), args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(TransientFailures.RetryAfter(args.Outcome.Result, Time)),
                 OnRetry = args =>
                 {
@@ -81,27 +89,31 @@ internal sealed class SignalingPipeline : IDisposable
                     SignalingTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("agora.signaling.operation", operation));
                     return default;
                 },
-            });
-        }
+            })
+            .Build();
 
-        if (limiter is not null)
-        {
-            // Every attempt counts against Agora's quota, so every attempt waits for a permit.
-            builder.AddStrategy(_ => new PermitStrategy(limiter, Time, Logger), new PermitStrategy.Options());
-        }
-
-        if (options.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(options.Timeout);
-        }
-
-        return builder.Build();
-    }
+    /// <summary>Whether an outcome is worth another attempt: a transient failure, with time left to make it.</summary>
+    public bool ShouldRetry(RequestKind kind, AttemptState? state, Outcome<HttpResponseMessage> outcome) =>
+        state is not { OutOfTime: true } && TransientFailures.ShouldRetry(kind, RetrySends, outcome);
 }
 
 /// <summary>One request's progress through its attempts.</summary>
-internal sealed class AttemptState(HttpRequestMessage request, HostRotation rotation, Uri[] plan, RequestContext? context, CancellationToken callerToken)
+internal sealed class AttemptState(HttpRequestMessage request, RequestKind kind, HostRotation rotation, Uri[] plan, RequestContext? context, long started, CancellationToken callerToken)
 {
+    public RequestKind Kind { get; } = kind;
+
+    /// <summary>Gets when the call began, on the client's <see cref="TimeProvider"/>: the overall timeout counts from here.</summary>
+    public long Started { get; } = started;
+
+    /// <summary>Gets or sets a value indicating whether an attempt so far may have been processed: it was sent and not refused with 429.</summary>
+    public bool MayHaveBeenProcessed { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the overall timeout has run out, so no attempt may start.</summary>
+    public bool OutOfTime { get; set; }
+
+    /// <summary>Gets or sets the first attempt's outcome, which the retry pipeline is handed instead of making that attempt again.</summary>
+    public Outcome<HttpResponseMessage>? Replay { get; set; }
+
     public HttpRequestMessage Request { get; } = request;
 
     public HostRotation Rotation { get; } = rotation;

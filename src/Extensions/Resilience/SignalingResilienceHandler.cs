@@ -1,10 +1,11 @@
 using Polly;
+using Polly.Timeout;
 
 namespace Agora.Signaling;
 
 /// <summary>
-/// Retries, fails over between hosts, waits for the client-side rate limits, bounds each attempt and the whole
-/// call (on Polly), logs each attempt and records metrics. Sits above <see cref="SignalingAuthenticationHandler"/>
+/// Retries (on Polly), fails over between hosts, waits for the client-side rate limits, bounds each attempt and the
+/// whole call, logs each attempt and records metrics. Sits above <see cref="SignalingAuthenticationHandler"/>
 /// so every attempt is authenticated afresh.
 /// </summary>
 /// <remarks>
@@ -43,23 +44,18 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         var requestContext = RequestContext.Of(request);
         var (kind, history) = requestContext is null ? RequestKinds.Of(request.Method, request.RequestUri!.AbsolutePath) : RequestKinds.Of(requestContext.Operation);
         var rotation = history ? _pipeline.History : _pipeline.Main;
-        var state = new AttemptState(request, rotation, rotation.Plan(), requestContext, cancellationToken);
+        var state = new AttemptState(request, kind, rotation, rotation.Plan(), requestContext, _pipeline.Time.GetTimestamp(), cancellationToken);
 
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(SignalingPipeline.StateKey, state);
-        try
+        // Most calls succeed at once. The first attempt is made here, and Polly is entered only when there is
+        // something to retry: its pipeline costs a few async layers on every call, which the loopback benchmarks see.
+        var outcome = await AttemptAsync(state, cancellationToken).ConfigureAwait(false);
+        if (_pipeline.RetriesFor(kind) is { } retries && _pipeline.ShouldRetry(kind, state, outcome))
         {
-            var outcome = await _pipeline.For(kind).ExecuteOutcomeAsync(
-                static (context, handler) => handler.AttemptAsync(context.Properties.GetValue(SignalingPipeline.StateKey, null!), context.CancellationToken),
-                context,
-                this).ConfigureAwait(false);
-            outcome.ThrowIfException();
-            return outcome.Result!;
+            outcome = await RetryAsync(retries, state, outcome, cancellationToken).ConfigureAwait(false);
         }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
+
+        outcome.ThrowIfException();
+        return outcome.Result!;
     }
 
     /// <inheritdoc />
@@ -73,8 +69,133 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         base.Dispose(disposing);
     }
 
-    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(AttemptState state, CancellationToken cancellationToken)
+    // Hands a failed first attempt to Polly, which waits and makes the retries. Its backoff waits on a token that the
+    // overall timeout cancels, so a wait never outlasts the call's budget.
+    private async ValueTask<Outcome<HttpResponseMessage>> RetryAsync(ResiliencePipeline<HttpResponseMessage> retries, AttemptState state, Outcome<HttpResponseMessage> first, CancellationToken cancellationToken)
     {
+        using var overall = Bound(Remaining(state), cancellationToken, out var registration);
+        using var _ = registration;
+        state.Replay = first;
+        var context = ResilienceContextPool.Shared.Get(overall?.Token ?? cancellationToken);
+        context.Properties.Set(SignalingPipeline.StateKey, state);
+        try
+        {
+            var outcome = await retries.ExecuteOutcomeAsync(
+                static (context, handler) =>
+                {
+                    var state = context.Properties.GetValue(SignalingPipeline.StateKey, null!);
+                    if (state.Replay is { } replay)
+                    {
+                        state.Replay = null;
+                        return ValueTask.FromResult(replay);
+                    }
+
+                    return handler.AttemptAsync(state, context.CancellationToken);
+                },
+                context,
+                this).ConfigureAwait(false);
+
+            // A backoff wait cut short by the overall timeout ends in Polly's cancellation; report it as the timeout it is.
+            return outcome.Exception is OperationCanceledException && !cancellationToken.IsCancellationRequested
+                ? Outcome.FromException<HttpResponseMessage>(OverallTimeoutExceeded(state, outcome.Exception))
+                : outcome;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    // What is left of the overall timeout, or infinite.
+    private TimeSpan Remaining(AttemptState state) =>
+        _pipeline.OverallTimeout == Timeout.InfiniteTimeSpan
+            ? Timeout.InfiniteTimeSpan
+            : _pipeline.OverallTimeout - _pipeline.Time.GetElapsedTime(state.Started);
+
+    // A token source cancelled after `bound` (on the client's TimeProvider) or with `token`; none when the bound is infinite.
+    private CancellationTokenSource? Bound(TimeSpan bound, CancellationToken token, out CancellationTokenRegistration registration)
+    {
+        registration = default;
+        if (bound == Timeout.InfiniteTimeSpan)
+        {
+            return null;
+        }
+
+        var source = new CancellationTokenSource(bound > TimeSpan.Zero ? bound : TimeSpan.Zero, _pipeline.Time);
+        if (token.CanBeCanceled)
+        {
+            registration = token.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), source);
+        }
+
+        return source;
+    }
+
+    // The overall timeout ran out. If no attempt so far can have been processed (none was sent, or each was refused
+    // with 429) the request was not delivered, and a plain TimeoutException says so; otherwise the outcome is unknown.
+    private Exception OverallTimeoutExceeded(AttemptState state, Exception? inner = null)
+    {
+        state.OutOfTime = true;
+        return state.MayHaveBeenProcessed
+            ? new TimeoutRejectedException($"The call did not complete within its overall timeout of {_pipeline.OverallTimeout}.", _pipeline.OverallTimeout, inner!)
+            : new TimeoutException($"{state.Operation} was not sent: its overall timeout of {_pipeline.OverallTimeout} ran out before the service could process it{SignalingAttempt.Describe(state.Context?.Attempts ?? [])}.", inner);
+    }
+
+    // Waits for a permit when the window's are spent, for no longer than the overall timeout allows.
+    private async ValueTask<Exception?> WaitForPermitAsync(System.Threading.RateLimiting.RateLimiter limiter, AttemptState state, TimeSpan remaining, CancellationToken cancellationToken)
+    {
+        long started = _pipeline.Time.GetTimestamp();
+        using var bound = Bound(remaining, cancellationToken, out var registration);
+        using var _ = registration;
+        try
+        {
+            using var lease = await limiter.AcquireAsync(1, bound?.Token ?? cancellationToken).ConfigureAwait(false);
+            if (!lease.IsAcquired)
+            {
+                return new ObjectDisposedException(nameof(SignalingClient), "The client was disposed while the request waited for the client-side rate limit.");
+            }
+        }
+        catch (OperationCanceledException exception) when (!state.CallerToken.IsCancellationRequested && bound is { IsCancellationRequested: true })
+        {
+            return OverallTimeoutExceeded(state, exception);
+        }
+        catch (OperationCanceledException exception)
+        {
+            return exception;
+        }
+
+        var waited = _pipeline.Time.GetElapsedTime(started);
+        SignalingLog.RateLimited(_pipeline.Logger, state.Operation, waited.TotalMilliseconds);
+        SignalingTelemetry.RateLimitWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("agora.signaling.operation", state.Operation));
+        return null;
+    }
+
+    // One attempt: a permit from the client-side rate limit, then the request, bounded by the attempt timeout and by
+    // what is left of the overall one. An attempt never starts once the overall timeout has run out.
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(AttemptState state, CancellationToken callToken)
+    {
+        var remaining = Remaining(state);
+        if (remaining != Timeout.InfiniteTimeSpan && remaining <= TimeSpan.Zero)
+        {
+            return Outcome.FromException<HttpResponseMessage>(OverallTimeoutExceeded(state));
+        }
+
+        // Every attempt counts against Agora's quota, so every attempt takes a permit. The fixed windows spend permits
+        // rather than return them, so a lease is released as soon as it is granted.
+        if (_pipeline.LimiterFor(state.Kind) is { } limiter)
+        {
+            using var lease = limiter.AttemptAcquire(1);
+            if (!lease.IsAcquired && await WaitForPermitAsync(limiter, state, remaining, callToken).ConfigureAwait(false) is { } refused)
+            {
+                return Outcome.FromException<HttpResponseMessage>(refused);
+            }
+
+            remaining = Remaining(state);
+        }
+
+        var timeout = remaining == Timeout.InfiniteTimeSpan || (_pipeline.Timeout != Timeout.InfiniteTimeSpan && _pipeline.Timeout < remaining) ? _pipeline.Timeout : remaining;
+        using var attemptTimeout = Bound(timeout, callToken, out var registration);
+        using var _ = registration;
+        var cancellationToken = attemptTimeout?.Token ?? callToken;
         var host = HostRotation.ForAttempt(state.Plan, state.Attempt++);
         string method = state.Request.Method.Method;
         string template = SignalingLog.PathTemplate(state.Operation);
@@ -98,11 +219,19 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             SignalingLog.AttemptStarted(_pipeline.Logger, state.Operation, method, template, state.Attempt, SignalingLog.Host(host));
         }
 
+        // A 429 or a connection never made leaves the request unprocessed; anything else may have reached the service.
+        bool processedBefore = state.MayHaveBeenProcessed;
         long started = _pipeline.Time.GetTimestamp();
         try
         {
+            state.MayHaveBeenProcessed = true;
             var response = await base.SendAsync(state.Request, cancellationToken).ConfigureAwait(false);
             int status = (int)response.StatusCode;
+            if (status == 429)
+            {
+                state.MayHaveBeenProcessed = processedBefore;
+            }
+
             string? requestId = ServiceErrorTranslator.FindRequestId(response.Headers);
             long limit = _pipeline.MaxResponseBodySize;
 
@@ -167,16 +296,24 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Polly's attempt timeout cancelled us (it reports TimeoutRejectedException); or the caller did.
-            if (!state.CallerToken.IsCancellationRequested)
+            // The caller's cancellation goes back as it came; anything else that cancelled the attempt was a timeout.
+            if (state.CallerToken.IsCancellationRequested)
             {
-                Failed(state, host, method, template, "timed out", started);
+                return Outcome.FromException<HttpResponseMessage>(exception);
             }
 
-            return Outcome.FromException<HttpResponseMessage>(exception);
+            Failed(state, host, method, template, "timed out", started);
+            return Outcome.FromException<HttpResponseMessage>(Remaining(state) is var left && left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero
+                ? OverallTimeoutExceeded(state, exception)
+                : new TimeoutRejectedException($"The attempt got no answer within {timeout}.", timeout, exception));
         }
         catch (Exception exception)
         {
+            if (TransientFailures.NeverSent(exception))
+            {
+                state.MayHaveBeenProcessed = processedBefore;
+            }
+
             Failed(state, host, method, template, TransientFailures.Describe(exception), started);
             return Outcome.FromException<HttpResponseMessage>(exception);
         }
