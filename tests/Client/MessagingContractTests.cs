@@ -35,6 +35,7 @@ public sealed class MessagingContractTests : IDisposable
         sent.RawQuery.Should().Be("?wait_for_ack=true");
         sent.Headers["Authorization"].Should().Be(WireMockHost.ExpectedBasicHeader);
         sent.Headers["Content-Type"].Should().Be("application/json; charset=utf-8");
+        sent.Headers["Accept"].Should().Be("application/json");
         JToken.DeepEquals(JToken.Parse(sent.Body!), DocumentedExamples.RequestBody(exampleId)).Should().BeTrue(sent.Body);
 
         response.Status.Should().Be(expected);

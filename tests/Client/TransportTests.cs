@@ -60,20 +60,4 @@ public sealed class TransportTests
 
         (await act.Should().ThrowAsync<OperationCanceledException>()).Which.Should().NotBeOfType<TimeoutException>();
     }
-
-    [Fact]
-    public void Generated_clients_implement_every_hook_the_sdk_relies_on()
-    {
-        // A misspelled partial method compiles away silently; the hooks must exist on every generated client.
-        var clients = typeof(SignalingClient).Assembly.GetTypes().Where(t => t.Name.EndsWith("RestClient", StringComparison.Ordinal) && t.IsClass).ToList();
-
-        clients.Select(c => c.Name).Should().BeEquivalentTo("MessagesRestClient", "EventsRestClient", "HistoryRestClient", "LegacyHistoryRestClient");
-        foreach (var client in clients)
-        {
-            var flags = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
-            client.GetMethod("Initialize", flags).Should().NotBeNull($"{client.Name} must read responses as text");
-            client.GetMethods(flags).Where(m => m.Name == "PrepareRequest" && m.GetParameters()[2].ParameterType == typeof(string))
-                .Should().ContainSingle($"{client.Name} must set the JSON charset");
-        }
-    }
 }

@@ -5,9 +5,9 @@ using Newtonsoft.Json;
 namespace Agora.Signaling;
 
 /// <summary>
-/// Reads a response body into its model for the generated clients (their <c>ReadObjectResponseAsync</c> calls
-/// this). NSwag's own reader builds a serializer and a 2 KB character buffer for every response; this one
-/// keeps one serializer per settings object and rents the reader's buffer.
+/// Reads a response body into its model for the generated clients (through <see cref="RestCall"/>). NSwag's own
+/// reader builds a serializer and a 2 KB character buffer for every response; this one keeps one serializer per
+/// settings object and rents the reader's buffer.
 /// </summary>
 internal static class RestResponseReader
 {
@@ -15,7 +15,6 @@ internal static class RestResponseReader
 
     public static async ValueTask<(T? Object, string Text)> ReadAsync<T>(
         HttpResponseMessage response,
-        IReadOnlyDictionary<string, IEnumerable<string>> headers,
         JsonSerializerSettings settings,
         CancellationToken cancellationToken)
     {
@@ -28,16 +27,19 @@ internal static class RestResponseReader
         string text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var serializer = Serializers.GetValue(settings, CreateSerializer);
+            var serializer = SerializerFor(settings);
             using var reader = new JsonTextReader(new StringReader(text)) { ArrayPool = PooledChars.Instance };
             return (serializer.Deserialize<T>(reader), text);
         }
         catch (JsonException exception)
         {
             string message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-            throw new RestApiException(message, (int)response.StatusCode, text, headers, exception);
+            throw new RestApiException(message, (int)response.StatusCode, text, RestCall.Headers(response), exception);
         }
     }
+
+    /// <summary>Gets the one serializer kept for a settings object.</summary>
+    public static JsonSerializer SerializerFor(JsonSerializerSettings settings) => Serializers.GetValue(settings, CreateSerializer);
 
     // Like JsonConvert, text after the JSON value is an error: a body with trailing bytes is not what it claims to be.
     private static JsonSerializer CreateSerializer(JsonSerializerSettings settings)

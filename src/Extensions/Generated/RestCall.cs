@@ -1,0 +1,64 @@
+using System.Text;
+using Newtonsoft.Json;
+
+namespace Agora.Signaling;
+
+/// <summary>
+/// What every generated operation does once its URL is built: make the request, send it, read the documented
+/// success body, and turn any other status into a <see cref="RestApiException"/>. Written by hand so that a call
+/// pays for no more than it uses: response headers are copied only for an exception, and the request body is
+/// written by one cached serializer.
+/// </summary>
+internal static class RestCall
+{
+    public static HttpRequestMessage CreateRequest(HttpMethod method, string url, HttpContent? content)
+    {
+        var request = new HttpRequestMessage(method, new Uri(url, UriKind.RelativeOrAbsolute)) { Content = content };
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        RequestContext.Attach(request);
+        return request;
+    }
+
+    /// <summary>Writes a request body as JSON, declared as UTF-8 the way Agora's documentation sends it.</summary>
+    public static HttpContent JsonContent<T>(T body, JsonSerializerSettings settings)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        RestResponseReader.SerializerFor(settings).Serialize(writer, body, typeof(T));
+        return new StringContent(writer.ToString(), Encoding.UTF8, "application/json");
+    }
+
+    public static async Task<T> SendAsync<T>(HttpClient http, HttpRequestMessage request, int successStatus, Func<int, string?> describeStatus, JsonSerializerSettings settings, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            int status = (int)response.StatusCode;
+            if (status == successStatus)
+            {
+                var (result, text) = await RestResponseReader.ReadAsync<T>(response, settings, cancellationToken).ConfigureAwait(false);
+                return result ?? throw new RestApiException("Response was null which was not expected.", status, text, Headers(response), null);
+            }
+
+            string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            string message = describeStatus(status) ?? $"The HTTP status code of the response was not expected ({status}).";
+            throw new RestApiException(message, status, body, Headers(response), null);
+        }
+    }
+
+    /// <summary>Copies a response's headers, content headers included, for an exception to carry.</summary>
+    public static IReadOnlyDictionary<string, IEnumerable<string>> Headers(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers)
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        foreach (var header in response.Content.Headers)
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        return headers;
+    }
+}
