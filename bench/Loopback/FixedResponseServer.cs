@@ -24,10 +24,13 @@ public sealed class FixedResponseServer : IAsyncDisposable
     /// <summary>The documented answer to a pull of user events, with one event.</summary>
     public const string UserEventsJson = """{"result":"success","request_id":"10116762670167749259","events":[{"user_id":"userA","type":"Login","ms":1578027420761}]}""";
 
+    /// <summary>The documented answer to a message history read, with one message.</summary>
+    public const string HistoryJson = """{"errorCode":200,"error":false,"requestId":"1121_1234231","operation":"getMessage","reason":"","timestamp":1234567,"data":{"messageList":[{"messageType":"STRING","message":"Hello, how are you?","customType":"text","publisher":"Tony","timestamp":1234567890}],"count":1,"newStart":0}}""";
+
     private static readonly byte[] Sent = Utf8(MessageSentJson);
     private static readonly byte[] UserEvents = Utf8(UserEventsJson);
     private static readonly byte[] ChannelEvents = Utf8("""{"result":"success","request_id":"10116762670167749259","events":[{"group_id":"lobby","user_id":"userA","type":"Join","ms":1578027418981}]}""");
-    private static readonly byte[] History = Utf8("""{"errorCode":200,"error":false,"requestId":"1121_1234231","operation":"getMessage","reason":"","timestamp":1234567,"data":{"messageList":[{"messageType":"STRING","message":"Hello, how are you?","customType":"text","publisher":"Tony","timestamp":1234567890}],"count":1,"newStart":0}}""");
+    private static readonly byte[] History = Utf8(HistoryJson);
 
     private readonly WebApplication _app;
 

@@ -174,6 +174,8 @@ public static class AllocationProfile
         "hand-canned" => CannedHandWritten(),
         "sdk-events-canned" => CannedSdkEvents(switches),
         "hand-events-canned" => CannedHandWrittenEvents(),
+        "sdk-history-canned" => CannedSdkHistory(switches),
+        "hand-history-canned" => CannedHandWrittenHistory(),
         "generated-canned" => CannedGenerated(),
         _ => throw new ArgumentException($"Unknown target '{target}'.", nameof(target)),
     };
@@ -221,6 +223,18 @@ public static class AllocationProfile
         SdkEvents(new SignalingClient(VariantOptions(switches, CannedEndpoint), new CannedResponseHandler(FixedResponseServer.UserEventsJson)));
 
     private static Func<Task> SdkEvents(SignalingClient sdk) => () => sdk.GetUserEventsAsync();
+
+    private static Func<Task> CannedSdkHistory(string[] switches)
+    {
+        var sdk = new SignalingClient(VariantOptions(switches, CannedEndpoint), new CannedResponseHandler(FixedResponseServer.HistoryJson));
+        return () => sdk.GetMessageHistoryAsync("Tony", HistoryChannelType.Message, "chatroom");
+    }
+
+    private static Func<Task> CannedHandWrittenHistory()
+    {
+        var (client, _) = BenchClients.HandWritten(CannedEndpoint, new CannedResponseHandler(FixedResponseServer.HistoryJson));
+        return () => client.GetMessageHistoryAsync("Tony", "chatroom");
+    }
 
     private static Func<Task> CannedHandWrittenEvents()
     {
