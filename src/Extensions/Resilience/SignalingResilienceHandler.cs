@@ -193,9 +193,8 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         }
 
         var timeout = remaining == Timeout.InfiniteTimeSpan || (_pipeline.Timeout != Timeout.InfiniteTimeSpan && _pipeline.Timeout < remaining) ? _pipeline.Timeout : remaining;
-        using var attemptTimeout = Bound(timeout, callToken, out var registration);
-        using var _ = registration;
-        var cancellationToken = attemptTimeout?.Token ?? callToken;
+        using var attemptTimeout = AttemptTimeout.Start(timeout, callToken, _pipeline.Time);
+        var cancellationToken = attemptTimeout.Token;
         var host = HostRotation.ForAttempt(state.Plan, state.Attempt++);
         string method = state.Request.Method.Method;
         string template = SignalingLog.PathTemplate(state.Operation);
