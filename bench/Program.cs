@@ -10,7 +10,7 @@ using Perfolizer.Horology;
 // dotnet run -c Release --project bench                 the full suite (BenchmarkDotNet's default job)
 // dotnet run -c Release --project bench -- --quick      the same suite in under two minutes, in process
 // dotnet run -c Release --project bench -- --soak 100000  100,000 calls, memory and connections sampled as they go
-// dotnet run -c Release --project bench -- --compare hand-peer sdk-peer  two targets timed in alternating blocks
+// dotnet run -c Release --project bench -- --compare hand-peer sdk-peer  two calls timed in alternating blocks (see InterleavedComparison)
 // Any other arguments go to BenchmarkDotNet (for example --filter '*Token*').
 if (args is ["--serve", ..])
 {
@@ -24,7 +24,7 @@ if (args is ["--allocations", ..])
 
 if (args is ["--compare", ..])
 {
-    return await Agora.Signaling.Benchmarks.Profiling.AllocationProfile.CompareAsync(args[1..]);
+    return await Agora.Signaling.Benchmarks.Profiling.InterleavedComparison.RunCommandAsync(args[1..]);
 }
 
 if (args is ["--loop", ..])
@@ -57,6 +57,14 @@ var config = DefaultConfig.Instance
 // The server runs in a process of its own, found by the benchmark processes through the environment.
 using var server = ServerProcess.Start();
 Environment.SetEnvironmentVariable(ServerProcess.EndpointVariable, server.Endpoint.AbsoluteUri);
+
+// The per-call ratios with both clients timed in turn (see InterleavedComparison), skipped when a filter picks benchmarks.
+// It runs first, while this process is fresh: in quick mode the benchmarks run in this process, and the 64-sender
+// benchmark leaves a thread pool of dozens of threads behind, which slows every async hop of a sequential call.
+if (!args.Contains("--filter"))
+{
+    await Agora.Signaling.Benchmarks.Profiling.InterleavedComparison.WriteSuiteAsync(server.Endpoint, quick ? "quick" : "full");
+}
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, config).ToList();
 foreach (var summary in summaries)

@@ -36,6 +36,20 @@ public sealed class EmulatorAuthenticationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_retry_on_another_thread_still_mints_its_token_for_the_sender()
+    {
+        // The first answer is a 429, so the message is sent again after the answer arrives, on a thread-pool thread
+        // long after the call began: the sender reaches the authentication handler on the request itself.
+        using var client = new SignalingClient(_emulator.CreateClientOptions(_emulator.CreateAppCertificateCredential()));
+        _emulator.InjectFaults(EmulatorFault.Status(429, retryAfter: TimeSpan.Zero));
+
+        await client.SendPeerMessageAsync("alice", "bob", "after 429");
+
+        _emulator.RequestCount.Should().Be(2);
+        _emulator.PeerMessages.Should().ContainSingle().Which.FromUserId.Should().Be("alice");
+    }
+
+    [Fact]
     public async Task The_emulator_accepts_a_valid_AccessToken2_for_the_sender()
     {
         var response = await Send("alice", ("Authorization", "agora token=" + TestKeys.AccessToken2("alice", issuedAt: _time.GetUtcNow())));

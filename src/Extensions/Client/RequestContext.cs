@@ -2,21 +2,23 @@ namespace Agora.Signaling;
 
 /// <summary>
 /// What the client knows about a call and its handlers need: the user it is made as (for token
-/// authentication) and the attempts made so far (for error messages). Set around the call in an async local,
-/// tied to the call's request by the NSwag hook, and read by the handlers, which run in the same async flow.
+/// authentication) and the attempts made so far (for error messages). It travels on the request itself
+/// (<see cref="SignalingRequestMessage"/>), so every handler finds it, on whatever thread a retry runs.
 /// </summary>
 /// <remarks>
-/// The request is matched by reference rather than stored in <see cref="HttpRequestMessage.Options"/>, whose
-/// dictionary would be allocated on every call; a request the SDK did not build never matches.
+/// The client hands the context to the generated code through a thread-static slot, offered only while the
+/// generated method runs synchronously up to the point where <see cref="RestCall"/> builds the request. An async
+/// local would do the same job but make every continuation of the call switch execution contexts, and
+/// <see cref="HttpRequestMessage.Options"/> would allocate a dictionary per call.
 /// </remarks>
 internal sealed class RequestContext
 {
-    private static readonly AsyncLocal<RequestContext?> Ambient = new();
+    [ThreadStatic]
+    private static RequestContext? t_offered;
 
     // Most calls make one attempt, so the first needs no list.
     private SignalingAttempt? _first;
     private List<SignalingAttempt>? _more;
-    private HttpRequestMessage? _request;
 
     private RequestContext(string operation, string? userId)
     {
@@ -43,24 +45,21 @@ internal sealed class RequestContext
         }
     }
 
-    public static Scope Begin(string operation, string? userId, out RequestContext context)
+    /// <summary>Gets the context offered to a request being built on this thread, if any.</summary>
+    public static RequestContext? Offered => t_offered;
+
+    /// <summary>Starts a call's context.</summary>
+    public static RequestContext Create(string operation, string? userId) => new(operation, userId);
+
+    /// <summary>Offers a context to the request built on this thread until the returned scope is disposed, which must happen on this thread, before any await.</summary>
+    public static Offer OfferTo(RequestContext context)
     {
-        var previous = Ambient.Value;
-        context = new RequestContext(operation, userId);
-        Ambient.Value = context;
-        return new Scope(previous);
+        var previous = t_offered;
+        t_offered = context;
+        return new Offer(previous);
     }
 
-    public static void Attach(HttpRequestMessage request)
-    {
-        if (Ambient.Value is { } context)
-        {
-            context._request = request;
-        }
-    }
-
-    public static RequestContext? Of(HttpRequestMessage request) =>
-        Ambient.Value is { } context && ReferenceEquals(context._request, request) ? context : null;
+    public static RequestContext? Of(HttpRequestMessage request) => (request as SignalingRequestMessage)?.Context;
 
     public void Record(SignalingAttempt attempt)
     {
@@ -86,8 +85,8 @@ internal sealed class RequestContext
         }
     }
 
-    public readonly struct Scope(RequestContext? previous) : IDisposable
+    public readonly struct Offer(RequestContext? previous) : IDisposable
     {
-        public void Dispose() => Ambient.Value = previous;
+        public void Dispose() => t_offered = previous;
     }
 }

@@ -313,13 +313,20 @@ public class SignalingClient : ISignalingClient, IDisposable
     // travel as a value-type state to static lambdas: no closure and no second state machine per call.
     private async Task<T> CallAsync<TState, T>(string operation, RequestKind kind, TState state, Func<TState, CancellationToken, Task<T>> call, Func<string, T, RequestContext, T> finish, CancellationToken cancellationToken, string? userId = null)
     {
-        using var scope = RequestContext.Begin(operation, userId, out var context);
+        var context = RequestContext.Create(operation, userId);
         using var activity = SignalingTelemetry.ActivitySource.StartActivity(operation, System.Diagnostics.ActivityKind.Client);
         activity?.SetTag("agora.signaling.operation", operation);
         activity?.SetTag("agora.signaling.app_id", AppId);
         try
         {
-            var result = await call(state, cancellationToken).ConfigureAwait(false);
+            // The generated method builds its request before its first await, so the offer ends before this one.
+            Task<T> sending;
+            using (RequestContext.OfferTo(context))
+            {
+                sending = call(state, cancellationToken);
+            }
+
+            var result = await sending.ConfigureAwait(false);
             activity?.SetTag("agora.signaling.attempts", context.Attempts.Count);
             return finish(operation, result, context);
         }

@@ -13,9 +13,8 @@ internal static class RestCall
 {
     public static HttpRequestMessage CreateRequest(HttpMethod method, string url, HttpContent? content)
     {
-        var request = new HttpRequestMessage(method, new Uri(url, UriKind.RelativeOrAbsolute)) { Content = content };
+        var request = new SignalingRequestMessage(method, new Uri(url, UriKind.RelativeOrAbsolute), RequestContext.Offered) { Content = content };
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        RequestContext.Attach(request);
         return request;
     }
 

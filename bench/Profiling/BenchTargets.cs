@@ -1,0 +1,105 @@
+using Agora.Signaling.Benchmarks.Baseline;
+using Agora.Signaling.Benchmarks.Loopback;
+
+namespace Agora.Signaling.Benchmarks.Profiling;
+
+/// <summary>
+/// The calls the profiling modes run, by name: each operation through the SDK or by hand over loopback, the same
+/// over an in-memory handler ("-canned"), the generated client alone, and SDK variants with features switched off.
+/// </summary>
+public static class BenchTargets
+{
+    private static readonly Uri CannedEndpoint = new("http://127.0.0.1:9/");
+
+    /// <summary>Creates the call a target names; <paramref name="switches"/> turn features of the SDK variants off.</summary>
+    public static Func<Task> Create(string target, string[] switches, Uri endpoint, SignalingClient sdk, HandWrittenSignalingClient handWritten) => target switch
+    {
+        "sdk-peer" => () => sdk.SendPeerMessageAsync("userA", "userB", "Hello"),
+        "sdk-events" => () => sdk.GetUserEventsAsync(),
+        "sdk-history" => () => sdk.GetMessageHistoryAsync("Tony", HistoryChannelType.Message, "chatroom"),
+        "hand-peer" => () => handWritten.SendPeerMessageAsync("userA", "userB", "Hello"),
+        "hand-events" => () => handWritten.GetUserEventsAsync(),
+        "hand-history" => () => handWritten.GetMessageHistoryAsync("Tony", "chatroom"),
+        "sdk-channel" => () => sdk.SendChannelMessageAsync("userA", "chatroom", "Hello"),
+        "hand-channel" => () => handWritten.SendChannelMessageAsync("userA", "chatroom", "Hello"),
+        "sdk-canned" => CannedSdk(switches, null),
+        "sdk-peer-variant" => CannedSdk(switches, endpoint),
+        "sdk-events-variant" => SdkEvents(new SignalingClient(VariantOptions(switches, endpoint))),
+        "generated-events" => GeneratedEvents(endpoint),
+        "hand-canned" => CannedHandWritten(),
+        "sdk-events-canned" => CannedSdkEvents(switches),
+        "hand-events-canned" => CannedHandWrittenEvents(),
+        "sdk-history-canned" => CannedSdkHistory(switches),
+        "hand-history-canned" => CannedHandWrittenHistory(),
+        "generated-canned" => CannedGenerated(),
+        _ => throw new ArgumentException($"Unknown target '{target}'.", nameof(target)),
+    };
+
+    // Variants of the SDK, in memory or over loopback, to find which feature costs: "no-retry", "no-timeout", "no-limit".
+    private static Func<Task> CannedSdk(string[] switches, Uri? loopback)
+    {
+        var sdk = loopback is null ? new SignalingClient(VariantOptions(switches, CannedEndpoint), CannedResponseHandler.MessageSent()) : new SignalingClient(VariantOptions(switches, loopback));
+        return () => sdk.SendPeerMessageAsync("userA", "userB", "Hello");
+    }
+
+    private static SignalingClientOptions VariantOptions(string[] switches, Uri endpoint)
+    {
+        var options = BenchClients.Options(endpoint, switches.Contains("no-limit") ? null : 100_000);
+        if (switches.Contains("no-retry"))
+        {
+            options.Retry.MaxRetries = 0;
+        }
+
+        if (switches.Contains("no-timeout"))
+        {
+            options.Timeout = Timeout.InfiniteTimeSpan;
+            options.OverallTimeout = Timeout.InfiniteTimeSpan;
+        }
+
+        return options;
+    }
+
+    // The NSwag client alone over the loopback server, through the same transport settings as the hand-written one.
+    private static Func<Task> GeneratedEvents(Uri endpoint)
+    {
+        var (_, http) = BenchClients.HandWritten(endpoint);
+        var generated = new EventsRestClient(http) { BaseUrl = endpoint.AbsoluteUri };
+        return () => generated.GetUserEventsAsync(FixedResponseServer.AppId, CancellationToken.None);
+    }
+
+    // The NSwag client alone over a plain HttpClient: no validation, handlers, retries or context.
+    private static Func<Task> CannedGenerated()
+    {
+        var generated = new MessagesRestClient(new HttpClient(CannedResponseHandler.MessageSent())) { BaseUrl = CannedEndpoint.AbsoluteUri };
+        return () => generated.SendPeerMessageAsync(FixedResponseServer.AppId, "userA", null, new PeerMessageRequest { Destination = "userB", Payload = "Hello" }, CancellationToken.None);
+    }
+
+    private static Func<Task> CannedSdkEvents(string[] switches) =>
+        SdkEvents(new SignalingClient(VariantOptions(switches, CannedEndpoint), new CannedResponseHandler(FixedResponseServer.UserEventsJson)));
+
+    private static Func<Task> SdkEvents(SignalingClient sdk) => () => sdk.GetUserEventsAsync();
+
+    private static Func<Task> CannedSdkHistory(string[] switches)
+    {
+        var sdk = new SignalingClient(VariantOptions(switches, CannedEndpoint), new CannedResponseHandler(FixedResponseServer.HistoryJson));
+        return () => sdk.GetMessageHistoryAsync("Tony", HistoryChannelType.Message, "chatroom");
+    }
+
+    private static Func<Task> CannedHandWrittenHistory()
+    {
+        var (client, _) = BenchClients.HandWritten(CannedEndpoint, new CannedResponseHandler(FixedResponseServer.HistoryJson));
+        return () => client.GetMessageHistoryAsync("Tony", "chatroom");
+    }
+
+    private static Func<Task> CannedHandWrittenEvents()
+    {
+        var (client, _) = BenchClients.HandWritten(CannedEndpoint, new CannedResponseHandler(FixedResponseServer.UserEventsJson));
+        return () => client.GetUserEventsAsync();
+    }
+
+    private static Func<Task> CannedHandWritten()
+    {
+        var (client, _) = BenchClients.HandWritten(CannedEndpoint, CannedResponseHandler.MessageSent());
+        return () => client.SendPeerMessageAsync("userA", "userB", "Hello");
+    }
+}
