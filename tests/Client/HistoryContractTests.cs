@@ -37,6 +37,33 @@ public sealed class HistoryContractTests : IDisposable
         Encoding.UTF8.GetString(messages[1].GetContentBytes()).Should().Be("Hello World");
     }
 
+    [Theory]
+    [InlineData("2026-11-28T12:00:00Z")]
+    [InlineData("2026-11-28T12:00:00.1234567+08:00")]
+    [InlineData("/Date(1764331200000)/")]
+    public async Task A_message_that_looks_like_a_date_comes_back_exactly_as_sent(string text)
+    {
+        // Newtonsoft reads date-like strings as dates by default and writes them back in another format.
+        var body = new JObject
+        {
+            ["errorCode"] = 200,
+            ["error"] = false,
+            ["requestId"] = text,
+            ["data"] = new JObject
+            {
+                ["messageList"] = new JArray(new JObject { ["messageType"] = "STRING", ["message"] = text, ["customType"] = text, ["publisher"] = "Tony", ["timestamp"] = 1 }),
+                ["count"] = 1,
+                ["newStart"] = 0,
+            },
+        };
+        StubHistory("Tony", "message", "chatroom", body.ToString(Newtonsoft.Json.Formatting.None));
+
+        var response = await _host.Client.GetMessageHistoryAsync("Tony", HistoryChannelType.Message, "chatroom");
+
+        response.RequestId.Should().Be(text);
+        response.Data!.MessageList!.Single().Should().BeEquivalentTo(new { Message = text, CustomType = text });
+    }
+
     [Fact]
     public async Task The_history_api_uses_its_own_endpoint()
     {
