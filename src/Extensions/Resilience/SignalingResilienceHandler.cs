@@ -32,7 +32,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // NonValidated looks without parsing; reading UserAgent would build its collection on every request.
         if (!request.Headers.NonValidated.Contains("User-Agent"))
@@ -46,16 +46,9 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         var rotation = history ? _pipeline.History : _pipeline.Main;
         var state = new AttemptState(request, kind, rotation, rotation.Plan(), requestContext, _pipeline.Time.GetTimestamp(), cancellationToken);
 
-        // Most calls succeed at once. The first attempt is made here, and Polly is entered only when there is
-        // something to retry: its pipeline costs a few async layers on every call, which the loopback benchmarks see.
-        var outcome = await AttemptAsync(state, cancellationToken).ConfigureAwait(false);
-        if (_pipeline.RetriesFor(kind) is { } retries && _pipeline.ShouldRetry(kind, state, outcome))
-        {
-            outcome = await RetryAsync(retries, state, outcome, cancellationToken).ConfigureAwait(false);
-        }
-
-        outcome.ThrowIfException();
-        return outcome.Result!;
+        // Most calls succeed at once. The first attempt is made without Polly, which is entered only when there is
+        // something to retry: its pipeline, and every async layer, costs time on each call that the benchmarks see.
+        return AttemptAsync(state, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -81,16 +74,23 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         try
         {
             var outcome = await retries.ExecuteOutcomeAsync(
-                static (context, handler) =>
+                static async (context, handler) =>
                 {
                     var state = context.Properties.GetValue(SignalingPipeline.StateKey, null!);
                     if (state.Replay is { } replay)
                     {
                         state.Replay = null;
-                        return ValueTask.FromResult(replay);
+                        return replay;
                     }
 
-                    return handler.AttemptAsync(state, context.CancellationToken);
+                    try
+                    {
+                        return Outcome.FromResult(await handler.AttemptAsync(state, context.CancellationToken).ConfigureAwait(false));
+                    }
+                    catch (Exception exception)
+                    {
+                        return Outcome.FromException<HttpResponseMessage>(exception);
+                    }
                 },
                 context,
                 this).ConfigureAwait(false);
@@ -170,13 +170,15 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
     }
 
     // One attempt: a permit from the client-side rate limit, then the request, bounded by the attempt timeout and by
-    // what is left of the overall one. An attempt never starts once the overall timeout has run out.
-    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(AttemptState state, CancellationToken callToken)
+    // what is left of the overall one. An attempt never starts once the overall timeout has run out. The first attempt
+    // also hands a failure worth retrying to Polly, so a call answered at once passes through this one async method.
+    private async Task<HttpResponseMessage> AttemptAsync(AttemptState state, CancellationToken callToken)
     {
+        bool first = state.Attempt == 0;
         var remaining = Remaining(state);
         if (remaining != Timeout.InfiniteTimeSpan && remaining <= TimeSpan.Zero)
         {
-            return Outcome.FromException<HttpResponseMessage>(OverallTimeoutExceeded(state));
+            return await Finish(state, first, Outcome.FromException<HttpResponseMessage>(OverallTimeoutExceeded(state)), callToken).ConfigureAwait(false);
         }
 
         // Every attempt counts against Agora's quota, so every attempt takes a permit. The fixed windows spend permits
@@ -186,136 +188,166 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             using var lease = limiter.AttemptAcquire(1);
             if (!lease.IsAcquired && await WaitForPermitAsync(limiter, state, remaining, callToken).ConfigureAwait(false) is { } refused)
             {
-                return Outcome.FromException<HttpResponseMessage>(refused);
+                return await Finish(state, first, Outcome.FromException<HttpResponseMessage>(refused), callToken).ConfigureAwait(false);
             }
 
             remaining = Remaining(state);
         }
 
-        var timeout = remaining == Timeout.InfiniteTimeSpan || (_pipeline.Timeout != Timeout.InfiniteTimeSpan && _pipeline.Timeout < remaining) ? _pipeline.Timeout : remaining;
-        using var attemptTimeout = AttemptTimeout.Start(timeout, callToken, _pipeline.Time);
-        var cancellationToken = attemptTimeout.Token;
-        var host = HostRotation.ForAttempt(state.Plan, state.Attempt++);
-        string method = state.Request.Method.Method;
-        string template = SignalingLog.PathTemplate(state.Operation);
-        if (state.PreviousHost is { } previous && !ReferenceEquals(previous, host))
+        // The attempt's timer and token end with this block, before any retry.
+        Outcome<HttpResponseMessage> outcome;
         {
-            SignalingLog.FailingOver(_pipeline.Logger, state.Operation, SignalingLog.Host(previous), SignalingLog.Host(host));
-            SignalingTelemetry.Failovers.Add(1, new KeyValuePair<string, object?>("agora.signaling.operation", state.Operation));
-        }
-
-        state.PreviousHost = host;
-        // Rewriting a URL builds its text; the SDK's own first attempt is already on the primary host.
-        if (!ReferenceEquals(host, state.UrlHost))
-        {
-            state.Request.RequestUri = state.Rotation.Rebase(state.Request.RequestUri!, host);
-            state.UrlHost = host;
-        }
-
-        // Describing the host builds a string: only pay for it when the line is written.
-        if (_pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
-        {
-            SignalingLog.AttemptStarted(_pipeline.Logger, state.Operation, method, template, state.Attempt, SignalingLog.Host(host));
-        }
-
-        // A 429 or a connection never made leaves the request unprocessed; anything else may have reached the service.
-        bool processedBefore = state.MayHaveBeenProcessed;
-        long started = _pipeline.Time.GetTimestamp();
-        try
-        {
-            state.MayHaveBeenProcessed = true;
-            var response = await base.SendAsync(state.Request, cancellationToken).ConfigureAwait(false);
-            int status = (int)response.StatusCode;
-            if (status == 429)
+            var timeout = remaining == Timeout.InfiniteTimeSpan || (_pipeline.Timeout != Timeout.InfiniteTimeSpan && _pipeline.Timeout < remaining) ? _pipeline.Timeout : remaining;
+            using var attemptTimeout = AttemptTimeout.Start(timeout, callToken, _pipeline.Time);
+            var cancellationToken = attemptTimeout.Token;
+            var host = HostRotation.ForAttempt(state.Plan, state.Attempt++);
+            string method = state.Request.Method.Method;
+            string template = SignalingLog.PathTemplate(state.Operation);
+            if (state.PreviousHost is { } previous && !ReferenceEquals(previous, host))
             {
-                state.MayHaveBeenProcessed = processedBefore;
+                SignalingLog.FailingOver(_pipeline.Logger, state.Operation, SignalingLog.Host(previous), SignalingLog.Host(host));
+                SignalingTelemetry.Failovers.Add(1, new KeyValuePair<string, object?>("agora.signaling.operation", state.Operation));
             }
 
-            string? requestId = ServiceErrorTranslator.FindRequestId(response.Headers);
-            long limit = _pipeline.MaxResponseBodySize;
+            state.PreviousHost = host;
+            // Rewriting a URL builds its text; the SDK's own first attempt is already on the primary host.
+            if (!ReferenceEquals(host, state.UrlHost))
+            {
+                state.Request.RequestUri = state.Rotation.Rebase(state.Request.RequestUri!, host);
+                state.UrlHost = host;
+            }
 
-            // A declared length over the cap is refused before a byte of the body is read.
-            var unreadable = response.Content.Headers.ContentLength > limit ? UnreadableResponseException.TooLarge(status, requestId, limit) : null;
+            // Describing the host builds a string: only pay for it when the line is written.
+            if (_pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+            {
+                SignalingLog.AttemptStarted(_pipeline.Logger, state.Operation, method, template, state.Attempt, SignalingLog.Host(host));
+            }
+
+            // A 429 or a connection never made leaves the request unprocessed; anything else may have reached the service.
+            bool processedBefore = state.MayHaveBeenProcessed;
+            long started = _pipeline.Time.GetTimestamp();
             try
             {
-                if (unreadable is null)
+                state.MayHaveBeenProcessed = true;
+                var response = await base.SendAsync(state.Request, cancellationToken).ConfigureAwait(false);
+                int status = (int)response.StatusCode;
+                if (status == 429)
                 {
-                    // Read the body inside the attempt, so a connection dropped mid-body is retried (or reported) like any
-                    // other. The cap counts bytes as they come out of decompression, so a small gzip bomb is stopped too,
-                    // and reading stops (dropping the connection) as soon as the cap is passed.
-                    await response.Content.LoadIntoBufferAsync(limit, cancellationToken).ConfigureAwait(false);
-                    ReadAsUtf8IfCharsetUnknown(response.Content);
+                    state.MayHaveBeenProcessed = processedBefore;
+                }
+
+                string? requestId = ServiceErrorTranslator.FindRequestId(response.Headers);
+                long limit = _pipeline.MaxResponseBodySize;
+
+                // A declared length over the cap is refused before a byte of the body is read.
+                var unreadable = response.Content.Headers.ContentLength > limit ? UnreadableResponseException.TooLarge(status, requestId, limit) : null;
+                try
+                {
+                    if (unreadable is null)
+                    {
+                        // Read the body inside the attempt, so a connection dropped mid-body is retried (or reported) like any
+                        // other. The cap counts bytes as they come out of decompression, so a small gzip bomb is stopped too,
+                        // and reading stops (dropping the connection) as soon as the cap is passed.
+                        await response.Content.LoadIntoBufferAsync(limit, cancellationToken).ConfigureAwait(false);
+                        ReadAsUtf8IfCharsetUnknown(response.Content);
+                    }
+                }
+                catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+                {
+                    unreadable = UnreadableResponseException.TooLarge(status, requestId, limit, exception);
+                }
+                catch (InvalidDataException exception)
+                {
+                    unreadable = new UnreadableResponseException(status, requestId, "The response body could not be decompressed as its Content-Encoding says.", exception);
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
+
+                var elapsed = _pipeline.Time.GetElapsedTime(started);
+                state.Context?.Answered(new SignalingAttempt(host, status, null), requestId);
+                if (_pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+                {
+                    SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host), requestId is null ? null : SignalingLog.OneLine(requestId, 128));
+                }
+
+                Record(state, host, status, elapsed);
+                if (TransientFailures.IsTransientStatus(status) && status != 429)
+                {
+                    state.Rotation.MarkFailed(host);
+                }
+                else
+                {
+                    state.Rotation.MarkHealthy(host);
+                }
+
+                if (unreadable is not null)
+                {
+                    SignalingLog.ResponseUnreadable(_pipeline.Logger, state.Operation, status, unreadable.Reason);
+                    response.Dispose();
+                    outcome = Outcome.FromException<HttpResponseMessage>(unreadable);
+                }
+                else
+                {
+                    if (_pipeline.LogResponseBodies && _pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+                    {
+                        string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                        SignalingLog.ResponseBody(_pipeline.Logger, state.Operation, body.Length, SignalingLog.OneLine(body, 4096));
+                    }
+
+                    outcome = Outcome.FromResult(response);
                 }
             }
-            catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
             {
-                unreadable = UnreadableResponseException.TooLarge(status, requestId, limit, exception);
+                // The caller's cancellation goes back as it came; anything else that cancelled the attempt was a timeout.
+                if (state.CallerToken.IsCancellationRequested)
+                {
+                    outcome = Outcome.FromException<HttpResponseMessage>(exception);
+                }
+                else
+                {
+                    Failed(state, host, method, template, "timed out", started);
+                    outcome = Outcome.FromException<HttpResponseMessage>(Remaining(state) is var left && left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero
+                        ? OverallTimeoutExceeded(state, exception)
+                        : new TimeoutRejectedException($"The attempt got no answer within {timeout}.", timeout, exception));
+                }
             }
-            catch (InvalidDataException exception)
+            catch (Exception exception)
             {
-                unreadable = new UnreadableResponseException(status, requestId, "The response body could not be decompressed as its Content-Encoding says.", exception);
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
+                if (TransientFailures.NeverSent(exception))
+                {
+                    state.MayHaveBeenProcessed = processedBefore;
+                }
 
-            var elapsed = _pipeline.Time.GetElapsedTime(started);
-            state.Context?.Answered(new SignalingAttempt(host, status, null), requestId);
-            if (_pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
-            {
-                SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host), requestId is null ? null : SignalingLog.OneLine(requestId, 128));
+                Failed(state, host, method, template, TransientFailures.Describe(exception), started);
+                outcome = Outcome.FromException<HttpResponseMessage>(exception);
             }
-
-            Record(state, host, status, elapsed);
-            if (TransientFailures.IsTransientStatus(status) && status != 429)
-            {
-                state.Rotation.MarkFailed(host);
-            }
-            else
-            {
-                state.Rotation.MarkHealthy(host);
-            }
-
-            if (unreadable is not null)
-            {
-                SignalingLog.ResponseUnreadable(_pipeline.Logger, state.Operation, status, unreadable.Reason);
-                response.Dispose();
-                return Outcome.FromException<HttpResponseMessage>(unreadable);
-            }
-
-            if (_pipeline.LogResponseBodies && _pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
-            {
-                string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                SignalingLog.ResponseBody(_pipeline.Logger, state.Operation, body.Length, SignalingLog.OneLine(body, 4096));
-            }
-
-            return Outcome.FromResult(response);
         }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+
+        return await Finish(state, first, outcome, callToken).ConfigureAwait(false);
+    }
+
+    // Ends an attempt: the first hands a failure worth retrying to Polly; otherwise the outcome is returned or thrown.
+    // Completes at once unless Polly is entered, so awaiting it costs nothing on the usual path.
+    private ValueTask<HttpResponseMessage> Finish(AttemptState state, bool first, Outcome<HttpResponseMessage> outcome, CancellationToken callToken)
+    {
+        if (first && _pipeline.RetriesFor(state.Kind) is { } retries && _pipeline.ShouldRetry(state.Kind, state, outcome))
         {
-            // The caller's cancellation goes back as it came; anything else that cancelled the attempt was a timeout.
-            if (state.CallerToken.IsCancellationRequested)
-            {
-                return Outcome.FromException<HttpResponseMessage>(exception);
-            }
-
-            Failed(state, host, method, template, "timed out", started);
-            return Outcome.FromException<HttpResponseMessage>(Remaining(state) is var left && left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero
-                ? OverallTimeoutExceeded(state, exception)
-                : new TimeoutRejectedException($"The attempt got no answer within {timeout}.", timeout, exception));
+            return RetryThenUnwrapAsync(retries, state, outcome, callToken);
         }
-        catch (Exception exception)
-        {
-            if (TransientFailures.NeverSent(exception))
-            {
-                state.MayHaveBeenProcessed = processedBefore;
-            }
 
-            Failed(state, host, method, template, TransientFailures.Describe(exception), started);
-            return Outcome.FromException<HttpResponseMessage>(exception);
-        }
+        outcome.ThrowIfException();
+        return new ValueTask<HttpResponseMessage>(outcome.Result!);
+    }
+
+    private async ValueTask<HttpResponseMessage> RetryThenUnwrapAsync(ResiliencePipeline<HttpResponseMessage> retries, AttemptState state, Outcome<HttpResponseMessage> first, CancellationToken callToken)
+    {
+        var outcome = await RetryAsync(retries, state, first, callToken).ConfigureAwait(false);
+        outcome.ThrowIfException();
+        return outcome.Result!;
     }
 
     private void Failed(AttemptState state, Uri host, string method, string template, string failure, long started)
