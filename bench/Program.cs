@@ -11,6 +11,7 @@ using Perfolizer.Horology;
 // dotnet run -c Release --project bench -- --quick      the same suite in under two minutes, in process
 // dotnet run -c Release --project bench -- --soak 100000  100,000 calls, memory and connections sampled as they go
 // dotnet run -c Release --project bench -- --compare hand-peer sdk-peer  two calls timed in alternating blocks (see InterleavedComparison)
+// dotnet run -c Release --project bench -- --interleaved        only the interleaved comparison of the suite (results/InterleavedComparison.md)
 // Any other arguments go to BenchmarkDotNet (for example --filter '*Token*').
 if (args is ["--serve", ..])
 {
@@ -25,6 +26,14 @@ if (args is ["--allocations", ..])
 if (args is ["--compare", ..])
 {
     return await Agora.Signaling.Benchmarks.Profiling.InterleavedComparison.RunCommandAsync(args[1..]);
+}
+
+if (args is ["--interleaved", ..])
+{
+    // The interleaved comparison alone, as the suite runs it; "quick" for fewer blocks.
+    using var comparisonServer = ServerProcess.Start();
+    await Agora.Signaling.Benchmarks.Profiling.InterleavedComparison.WriteSuiteAsync(comparisonServer.Endpoint, args is [_, "quick"] ? "quick" : "full");
+    return 0;
 }
 
 if (args is ["--loop", ..])

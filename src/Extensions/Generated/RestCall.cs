@@ -34,8 +34,7 @@ internal static class RestCall
             int status = (int)response.StatusCode;
             if (status == successStatus)
             {
-                var (result, text) = await RestResponseReader.ReadAsync<T>(response, settings, cancellationToken).ConfigureAwait(false);
-                return result ?? throw new RestApiException("Response was null which was not expected.", status, text, Headers(response), null);
+                return await RestResponseReader.ReadAsync<T>(response, settings, cancellationToken).ConfigureAwait(false);
             }
 
             string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

@@ -6,35 +6,52 @@ namespace Agora.Signaling;
 
 /// <summary>
 /// Reads a response body into its model for the generated clients (through <see cref="RestCall"/>). NSwag's own
-/// reader builds a serializer and a 2 KB character buffer for every response; this one keeps one serializer per
-/// settings object and rents the reader's buffer.
+/// reader built a serializer and a 2 KB character buffer for every response and kept the body as a string; this one
+/// keeps one serializer per settings object, decodes the body into pooled buffers, and reads the text only when an
+/// exception needs it.
 /// </summary>
 internal static class RestResponseReader
 {
     private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> Serializers = new();
 
-    public static async ValueTask<(T? Object, string Text)> ReadAsync<T>(
-        HttpResponseMessage response,
-        JsonSerializerSettings settings,
-        CancellationToken cancellationToken)
+    /// <summary>Reads the documented success body into its model; the text is read only for an exception, from the buffered body.</summary>
+    public static async ValueTask<T> ReadAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken)
     {
-        if (response?.Content is not { } content)
-        {
-            return (default, string.Empty);
-        }
+        var content = response.Content;
 
-        // The text is kept: error bodies travel on the exception. The body is already buffered by the resilience handler.
-        string text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        // The resilience handler has buffered the body already; this makes sure of it, so the reads below never block.
+        await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        T? result;
         try
         {
-            var serializer = SerializerFor(settings);
-            using var reader = new JsonTextReader(new StringReader(text)) { ArrayPool = PooledChars.Instance };
-            return (serializer.Deserialize<T>(reader), text);
+            using var text = PooledTextReader.Decode(content.ReadAsStream(cancellationToken), DeclaredEncoding(content));
+            using var reader = new JsonTextReader(text) { ArrayPool = PooledChars.Instance };
+            result = SerializerFor(settings).Deserialize<T>(reader);
         }
         catch (JsonException exception)
         {
             string message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-            throw new RestApiException(message, (int)response.StatusCode, text, RestCall.Headers(response), exception);
+            throw new RestApiException(message, (int)response.StatusCode, await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), RestCall.Headers(response), exception);
+        }
+
+        return result ?? throw new RestApiException("Response was null which was not expected.", (int)response.StatusCode, await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), RestCall.Headers(response), null);
+    }
+
+    // The charset the response declares, if .NET knows it; the resilience handler has already replaced one it does not.
+    private static System.Text.Encoding? DeclaredEncoding(HttpContent content)
+    {
+        if (content.Headers.ContentType?.CharSet is not { Length: > 0 } charset)
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Encoding.GetEncoding(charset is ['"', .. var quoted, '"'] ? quoted : charset);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            return null;
         }
     }
 
