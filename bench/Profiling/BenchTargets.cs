@@ -30,6 +30,7 @@ public static class BenchTargets
         "sdk-events-canned" => CannedSdkEvents(switches),
         "hand-events-canned" => CannedHandWrittenEvents(),
         "sdk-history-canned" => CannedSdkHistory(switches),
+        "sdk-history-large-canned" => CannedSdkHistory(switches, LargeHistoryPage()),
         "hand-history-canned" => CannedHandWrittenHistory(),
         "generated-canned" => CannedGenerated(),
         _ => throw new ArgumentException($"Unknown target '{target}'.", nameof(target)),
@@ -79,9 +80,9 @@ public static class BenchTargets
 
     private static Func<Task> SdkEvents(SignalingClient sdk) => () => sdk.GetUserEventsAsync();
 
-    private static Func<Task> CannedSdkHistory(string[] switches)
+    private static Func<Task> CannedSdkHistory(string[] switches, string? json = null)
     {
-        var sdk = new SignalingClient(VariantOptions(switches, CannedEndpoint), new CannedResponseHandler(FixedResponseServer.HistoryJson));
+        var sdk = new SignalingClient(VariantOptions(switches, CannedEndpoint), new CannedResponseHandler(json ?? FixedResponseServer.HistoryJson));
         return () => sdk.GetMessageHistoryAsync("Tony", HistoryChannelType.Message, "chatroom");
     }
 
@@ -101,5 +102,13 @@ public static class BenchTargets
     {
         var (client, _) = BenchClients.HandWritten(CannedEndpoint, CannedResponseHandler.MessageSent());
         return () => client.SendPeerMessageAsync("userA", "userB", "Hello");
+    }
+
+    // A full page near the worst case: 100 messages of 30,000 characters, about 3 MB of JSON.
+    private static string LargeHistoryPage()
+    {
+        string text = new('x', 30_000);
+        var messages = string.Join(",", Enumerable.Range(1, 100).Select(i => $$"""{"messageType":"STRING","message":"{{text}}","customType":"text","publisher":"Tony","timestamp":{{i}}}"""));
+        return "{\"errorCode\":200,\"error\":false,\"requestId\":\"1121_1234231\",\"data\":{\"messageList\":[" + messages + "],\"count\":100,\"newStart\":0}}";
     }
 }
