@@ -16,11 +16,8 @@ public static class AllocationProfile
         string target = args.FirstOrDefault() ?? "sdk-peer";
         int calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50_000;
         // The server runs in its own process, so the bytes and time counted are the client's.
-        using var server = ServerProcess.Start();
-        using var sdk = BenchClients.Sdk(server.Endpoint, messagesPerSecond: 100_000);
-        var (handWritten, http) = BenchClients.HandWritten(server.Endpoint);
-        using var _ = http;
-        Func<Task> call = BenchTargets.Create(target, args.Skip(2).ToArray(), server.Endpoint, sdk, handWritten);
+        using var run = BenchTargets.Start(target, args.Skip(2).ToArray());
+        var call = run.Call;
 
         for (int i = 0; i < 2_000; i++)
         {
@@ -58,12 +55,9 @@ public static class AllocationProfile
     {
         string target = args.FirstOrDefault() ?? "sdk-peer";
         double seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
-        using var server = ServerProcess.Start();
-        using var sdk = BenchClients.Sdk(server.Endpoint, messagesPerSecond: 100_000);
-        var (handWritten, http) = BenchClients.HandWritten(server.Endpoint);
-        using var _ = http;
-        var call = BenchTargets.Create(target, args.Skip(2).ToArray(), server.Endpoint, sdk, handWritten);
-        Console.WriteLine($"process {Environment.ProcessId}, server process {server.Process.Id}: calling {target} for {seconds} s");
+        using var run = BenchTargets.Start(target, args.Skip(2).ToArray());
+        var call = run.Call;
+        Console.WriteLine($"process {Environment.ProcessId}, server process {run.Server.Process.Id}: calling {target} for {seconds} s");
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         long calls = 0;
         while (System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds < seconds)

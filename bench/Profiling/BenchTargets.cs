@@ -11,6 +11,15 @@ public static class BenchTargets
 {
     private static readonly Uri CannedEndpoint = new("http://127.0.0.1:9/");
 
+    /// <summary>Starts the loopback server in a process of its own and creates a target's call against it.</summary>
+    public static Run Start(string target, string[] switches)
+    {
+        var server = ServerProcess.Start();
+        var sdk = BenchClients.Sdk(server.Endpoint, messagesPerSecond: 100_000);
+        var (handWritten, http) = BenchClients.HandWritten(server.Endpoint);
+        return new Run(server, sdk, http, Create(target, switches, server.Endpoint, sdk, handWritten));
+    }
+
     /// <summary>Creates the call a target names; <paramref name="switches"/> turn features of the SDK variants off.</summary>
     public static Func<Task> Create(string target, string[] switches, Uri endpoint, SignalingClient sdk, HandWrittenSignalingClient handWritten) => target switch
     {
@@ -110,5 +119,20 @@ public static class BenchTargets
         string text = new('x', 30_000);
         var messages = string.Join(",", Enumerable.Range(1, 100).Select(i => $$"""{"messageType":"STRING","message":"{{text}}","customType":"text","publisher":"Tony","timestamp":{{i}}}"""));
         return "{\"errorCode\":200,\"error\":false,\"requestId\":\"1121_1234231\",\"data\":{\"messageList\":[" + messages + "],\"count\":100,\"newStart\":0}}";
+    }
+
+    /// <summary>A target's call with the server and clients behind it; disposing it stops them.</summary>
+    public sealed class Run(ServerProcess server, SignalingClient sdk, HttpClient http, Func<Task> call) : IDisposable
+    {
+        public ServerProcess Server { get; } = server;
+
+        public Func<Task> Call { get; } = call;
+
+        public void Dispose()
+        {
+            sdk.Dispose();
+            http.Dispose();
+            Server.Dispose();
+        }
     }
 }
