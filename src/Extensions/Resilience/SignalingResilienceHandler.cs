@@ -66,10 +66,9 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
     // overall timeout cancels, so a wait never outlasts the call's budget.
     private async ValueTask<Outcome<HttpResponseMessage>> RetryAsync(ResiliencePipeline<HttpResponseMessage> retries, AttemptState state, Outcome<HttpResponseMessage> first, CancellationToken cancellationToken)
     {
-        using var overall = Bound(Remaining(state), cancellationToken, out var registration);
-        using var _ = registration;
+        using var overall = TimeoutToken.Start(Remaining(state), cancellationToken, _pipeline.Time);
         state.Replay = first;
-        var context = ResilienceContextPool.Shared.Get(overall?.Token ?? cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(overall.Token);
         context.Properties.Set(SignalingPipeline.StateKey, state);
         try
         {
@@ -112,24 +111,6 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             ? Timeout.InfiniteTimeSpan
             : _pipeline.OverallTimeout - _pipeline.Time.GetElapsedTime(state.Started);
 
-    // A token source cancelled after `bound` (on the client's TimeProvider) or with `token`; none when the bound is infinite.
-    private CancellationTokenSource? Bound(TimeSpan bound, CancellationToken token, out CancellationTokenRegistration registration)
-    {
-        registration = default;
-        if (bound == Timeout.InfiniteTimeSpan)
-        {
-            return null;
-        }
-
-        var source = new CancellationTokenSource(bound > TimeSpan.Zero ? bound : TimeSpan.Zero, _pipeline.Time);
-        if (token.CanBeCanceled)
-        {
-            registration = token.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), source);
-        }
-
-        return source;
-    }
-
     // The overall timeout ran out. If no attempt so far can have been processed (none was sent, or each was refused
     // with 429) the request was not delivered, and a plain TimeoutException says so; otherwise the outcome is unknown.
     private Exception OverallTimeoutExceeded(AttemptState state, Exception? inner = null)
@@ -144,17 +125,16 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
     private async ValueTask<Exception?> WaitForPermitAsync(System.Threading.RateLimiting.RateLimiter limiter, AttemptState state, TimeSpan remaining, CancellationToken cancellationToken)
     {
         long started = _pipeline.Time.GetTimestamp();
-        using var bound = Bound(remaining, cancellationToken, out var registration);
-        using var _ = registration;
+        using var bound = TimeoutToken.Start(remaining, cancellationToken, _pipeline.Time);
         try
         {
-            using var lease = await limiter.AcquireAsync(1, bound?.Token ?? cancellationToken).ConfigureAwait(false);
+            using var lease = await limiter.AcquireAsync(1, bound.Token).ConfigureAwait(false);
             if (!lease.IsAcquired)
             {
                 return new ObjectDisposedException(nameof(SignalingClient), "The client was disposed while the request waited for the client-side rate limit.");
             }
         }
-        catch (OperationCanceledException exception) when (!state.CallerToken.IsCancellationRequested && bound is { IsCancellationRequested: true })
+        catch (OperationCanceledException exception) when (bound.TimedOut)
         {
             return OverallTimeoutExceeded(state, exception);
         }
@@ -198,7 +178,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         Outcome<HttpResponseMessage> outcome;
         {
             var timeout = remaining == Timeout.InfiniteTimeSpan || (_pipeline.Timeout != Timeout.InfiniteTimeSpan && _pipeline.Timeout < remaining) ? _pipeline.Timeout : remaining;
-            using var attemptTimeout = AttemptTimeout.Start(timeout, callToken, _pipeline.Time);
+            using var attemptTimeout = TimeoutToken.Start(timeout, callToken, _pipeline.Time);
             var cancellationToken = attemptTimeout.Token;
             var host = HostRotation.ForAttempt(state.Plan, state.Attempt++);
             string method = state.Request.Method.Method;
