@@ -64,7 +64,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
 
     // Hands a failed first attempt to Polly, which waits and makes the retries. Its backoff waits on a token that the
     // overall timeout cancels, so a wait never outlasts the call's budget.
-    private async ValueTask<Outcome<HttpResponseMessage>> RetryAsync(ResiliencePipeline<HttpResponseMessage> retries, AttemptState state, Outcome<HttpResponseMessage> first, CancellationToken cancellationToken)
+    private async ValueTask<HttpResponseMessage> RetryAsync(ResiliencePipeline<HttpResponseMessage> retries, AttemptState state, Outcome<HttpResponseMessage> first, CancellationToken cancellationToken)
     {
         using var overall = TimeoutToken.Start(Remaining(state), cancellationToken, _pipeline.Time);
         state.Replay = first;
@@ -95,15 +95,22 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
                 this).ConfigureAwait(false);
 
             // A backoff wait cut short by the overall timeout ends in Polly's cancellation; report it as the timeout it is.
-            return outcome.Exception is OperationCanceledException && !cancellationToken.IsCancellationRequested
-                ? Outcome.FromException<HttpResponseMessage>(OverallTimeoutExceeded(state, outcome.Exception))
-                : outcome;
+            if (outcome.Exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw OverallTimeoutExceeded(state, outcome.Exception);
+            }
+
+            outcome.ThrowIfException();
+            return outcome.Result!;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    // Whether what Remaining gave leaves no time at all.
+    private static bool Spent(TimeSpan remaining) => remaining != Timeout.InfiniteTimeSpan && remaining <= TimeSpan.Zero;
 
     // What is left of the overall timeout, or infinite.
     private TimeSpan Remaining(AttemptState state) =>
@@ -156,7 +163,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
     {
         bool first = state.Attempt == 0;
         var remaining = Remaining(state);
-        if (remaining != Timeout.InfiniteTimeSpan && remaining <= TimeSpan.Zero)
+        if (Spent(remaining))
         {
             return await Finish(state, first, Outcome.FromException<HttpResponseMessage>(OverallTimeoutExceeded(state)), callToken).ConfigureAwait(false);
         }
@@ -290,7 +297,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
                 else
                 {
                     Failed(state, host, method, template, "timed out", started);
-                    outcome = Outcome.FromException<HttpResponseMessage>(Remaining(state) is var left && left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero
+                    outcome = Outcome.FromException<HttpResponseMessage>(Spent(Remaining(state))
                         ? OverallTimeoutExceeded(state, exception)
                         : new TimeoutRejectedException($"The attempt got no answer within {timeout}.", timeout, exception));
                 }
@@ -316,18 +323,11 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
     {
         if (first && _pipeline.RetriesFor(state.Kind) is { } retries && _pipeline.ShouldRetry(state.Kind, state, outcome))
         {
-            return RetryThenUnwrapAsync(retries, state, outcome, callToken);
+            return RetryAsync(retries, state, outcome, callToken);
         }
 
         outcome.ThrowIfException();
         return new ValueTask<HttpResponseMessage>(outcome.Result!);
-    }
-
-    private async ValueTask<HttpResponseMessage> RetryThenUnwrapAsync(ResiliencePipeline<HttpResponseMessage> retries, AttemptState state, Outcome<HttpResponseMessage> first, CancellationToken callToken)
-    {
-        var outcome = await RetryAsync(retries, state, first, callToken).ConfigureAwait(false);
-        outcome.ThrowIfException();
-        return outcome.Result!;
     }
 
     private void Failed(AttemptState state, Uri host, string method, string template, string failure, long started)

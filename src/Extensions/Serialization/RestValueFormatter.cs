@@ -30,7 +30,10 @@ internal static class RestValueFormatter
     public static string Format<TEnum>(TEnum? value)
         where TEnum : struct, Enum => value is { } member ? WireNames<TEnum>.Of(member) : string.Empty;
 
-    /// <summary>Writes a value of any other type: formattable values in the invariant culture, arrays comma-separated.</summary>
+    /// <summary>
+    /// Writes a value of any other type: bytes as Base64, formattable values in the invariant culture. Arrays never
+    /// reach here: the client template refuses array parameters.
+    /// </summary>
     public static string Format(object? value) => value switch
     {
         null => string.Empty,
@@ -38,11 +41,8 @@ internal static class RestValueFormatter
         bool flag => flag ? "true" : "false",
         byte[] bytes => Convert.ToBase64String(bytes),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        Array items => FormatItems(items),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
-
-    private static string FormatItems(Array items) => string.Join(",", items.Cast<object?>().Select(Format));
 
     // The wire names of one enum type, read once from its EnumMember attributes.
     private static class WireNames<TEnum>
