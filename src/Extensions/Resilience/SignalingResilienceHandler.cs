@@ -358,16 +358,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
     // Agora answers UTF-8 JSON; a charset .NET does not know would make every later read of the body throw.
     private static void ReadAsUtf8IfCharsetUnknown(HttpContent content)
     {
-        if (content.Headers.ContentType is not { CharSet: { Length: > 0 } charset } contentType)
-        {
-            return;
-        }
-
-        try
-        {
-            _ = System.Text.Encoding.GetEncoding(charset is ['"', .. var quoted, '"'] ? quoted : charset);
-        }
-        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        if (content.Headers.ContentType is { CharSet: { Length: > 0 } } contentType && RestResponseReader.DeclaredEncoding(content) is null)
         {
             contentType.CharSet = "utf-8";
         }

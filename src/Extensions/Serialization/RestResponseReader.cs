@@ -37,8 +37,8 @@ internal static class RestResponseReader
         return result ?? throw new RestApiException("Response was null which was not expected.", (int)response.StatusCode, await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), RestCall.Headers(response), null);
     }
 
-    // The charset the response declares, if .NET knows it; the resilience handler has already replaced one it does not.
-    private static System.Text.Encoding? DeclaredEncoding(HttpContent content)
+    /// <summary>Gets the encoding of the charset a response declares, quoted or not; <see langword="null"/> when it declares none or one .NET does not know.</summary>
+    public static System.Text.Encoding? DeclaredEncoding(HttpContent content)
     {
         if (content.Headers.ContentType?.CharSet is not { Length: > 0 } charset)
         {
