@@ -173,12 +173,16 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         if (_pipeline.LimiterFor(state.Kind) is { } limiter)
         {
             using var lease = limiter.AttemptAcquire(1);
-            if (!lease.IsAcquired && await WaitForPermitAsync(limiter, state, remaining, callToken).ConfigureAwait(false) is { } refused)
+            if (!lease.IsAcquired)
             {
-                return await Finish(state, first, Outcome.FromException<HttpResponseMessage>(refused), callToken).ConfigureAwait(false);
-            }
+                if (await WaitForPermitAsync(limiter, state, remaining, callToken).ConfigureAwait(false) is { } refused)
+                {
+                    return await Finish(state, first, Outcome.FromException<HttpResponseMessage>(refused), callToken).ConfigureAwait(false);
+                }
 
-            remaining = Remaining(state);
+                // Only a wait takes time worth counting again.
+                remaining = Remaining(state);
+            }
         }
 
         // The attempt's timer and token end with this block, before any retry.
