@@ -73,15 +73,15 @@ public static class BenchTargets
     private static Func<Task> GeneratedEvents(Uri endpoint)
     {
         var (_, http) = BenchClients.HandWritten(endpoint);
-        var generated = new EventsRestClient(http) { BaseUrl = endpoint.AbsoluteUri };
-        return () => generated.GetUserEventsAsync(FixedResponseServer.AppId, CancellationToken.None);
+        var generated = new EventsRestClient(http, new SignalingEndpoints(endpoint, endpoint));
+        return () => generated.GetUserEventsAsync(FixedResponseServer.AppId, RequestContext.Create(SignalingOperations.GetUserEvents, null), CancellationToken.None);
     }
 
     // The NSwag client alone over a plain HttpClient: no validation, handlers, retries or context.
     private static Func<Task> CannedGenerated()
     {
-        var generated = new MessagesRestClient(new HttpClient(CannedResponseHandler.MessageSent())) { BaseUrl = CannedEndpoint.AbsoluteUri };
-        return () => generated.SendPeerMessageAsync(FixedResponseServer.AppId, "userA", null, new PeerMessageRequest { Destination = "userB", Payload = "Hello" }, CancellationToken.None);
+        var generated = new MessagesRestClient(new HttpClient(CannedResponseHandler.MessageSent()), new SignalingEndpoints(CannedEndpoint, CannedEndpoint));
+        return () => generated.SendPeerMessageAsync(FixedResponseServer.AppId, "userA", null, new PeerMessageRequest { Destination = "userB", Payload = "Hello" }, RequestContext.Create(SignalingOperations.SendPeerMessage, "userA"), CancellationToken.None);
     }
 
     private static Func<Task> CannedSdkEvents(string[] switches) =>

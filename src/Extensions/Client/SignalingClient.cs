@@ -49,11 +49,11 @@ public class SignalingClient : ISignalingClient, IDisposable
         _credential = credential;
         _http = http;
         _ownsHttp = ownsHttp;
-        string endpoint = options.Endpoint.AbsoluteUri;
-        _messages = new MessagesRestClient(_http) { BaseUrl = endpoint };
-        _events = new EventsRestClient(_http) { BaseUrl = endpoint };
-        _legacyHistory = new LegacyHistoryRestClient(_http) { BaseUrl = endpoint };
-        _history = new HistoryRestClient(_http) { BaseUrl = options.HistoryEndpoint.AbsoluteUri };
+        var endpoints = SignalingEndpoints.From(options);
+        _messages = new MessagesRestClient(_http, endpoints);
+        _events = new EventsRestClient(_http, endpoints);
+        _legacyHistory = new LegacyHistoryRestClient(_http, endpoints);
+        _history = new HistoryRestClient(_http, endpoints);
     }
 
     private SignalingClient(SignalingClientOptions options, HttpMessageHandler transport, bool ownsTransport)
@@ -81,7 +81,7 @@ public class SignalingClient : ISignalingClient, IDisposable
 #pragma warning restore CS0612, AGSIG002
         };
 
-        return CallAsync("SendPeerMessage", RequestKind.Send, (this, fromUserId, options?.WaitForAck, body), static (s, ct) => s.Item1._messages.SendPeerMessageAsync(s.Item1.AppId, s.fromUserId, s.Item3, s.body, ct), Sent, cancellationToken, fromUserId);
+        return CallAsync(SignalingOperations.SendPeerMessage, (this, fromUserId, options?.WaitForAck, body), static (s, context, ct) => s.Item1._messages.SendPeerMessageAsync(s.Item1.AppId, s.fromUserId, s.Item3, s.body, context, ct), Sent, cancellationToken, fromUserId);
     }
 
     /// <inheritdoc />
@@ -98,19 +98,18 @@ public class SignalingClient : ISignalingClient, IDisposable
             EnableHistoricalMessaging = options?.EnableHistoricalMessaging,
         };
 
-        return CallAsync("SendChannelMessage", RequestKind.Send, (this, fromUserId, body), static (s, ct) => s.Item1._messages.SendChannelMessageAsync(s.Item1.AppId, s.fromUserId, s.body, ct), Sent, cancellationToken, fromUserId);
+        return CallAsync(SignalingOperations.SendChannelMessage, (this, fromUserId, body), static (s, context, ct) => s.Item1._messages.SendChannelMessageAsync(s.Item1.AppId, s.fromUserId, s.body, context, ct), Sent, cancellationToken, fromUserId);
     }
 
     /// <inheritdoc />
     public virtual Task<UserEventsResponse> GetUserEventsAsync(CancellationToken cancellationToken = default) =>
         CallAsync(
-            "GetUserEvents",
-            RequestKind.DestructiveRead,
+            SignalingOperations.GetUserEvents,
             this,
-            static (self, ct) => self._events.GetUserEventsAsync(self.AppId, ct),
-            static (operation, response, context) =>
+            static (self, context, ct) => self._events.GetUserEventsAsync(self.AppId, context, ct),
+            static (response, context) =>
             {
-                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, null, response.RequestId, context);
+                ServiceErrorTranslator.ThrowIfFailed(response.Result, null, response.RequestId, context);
                 response.Events = WireValues.WithoutNulls(response.Events) ?? new List<UserEvent>();
                 return response;
             },
@@ -119,13 +118,12 @@ public class SignalingClient : ISignalingClient, IDisposable
     /// <inheritdoc />
     public virtual Task<ChannelEventsResponse> GetChannelEventsAsync(CancellationToken cancellationToken = default) =>
         CallAsync(
-            "GetChannelEvents",
-            RequestKind.DestructiveRead,
+            SignalingOperations.GetChannelEvents,
             this,
-            static (self, ct) => self._events.GetChannelEventsAsync(self.AppId, ct),
-            static (operation, response, context) =>
+            static (self, context, ct) => self._events.GetChannelEventsAsync(self.AppId, context, ct),
+            static (response, context) =>
             {
-                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, null, response.RequestId, context);
+                ServiceErrorTranslator.ThrowIfFailed(response.Result, null, response.RequestId, context);
                 response.Events = WireValues.WithoutNulls(response.Events) ?? new List<ChannelEvent>();
                 return response;
             },
@@ -150,18 +148,16 @@ public class SignalingClient : ISignalingClient, IDisposable
     [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
     public virtual async Task<HistoryQueryCreatedResponse> CreateHistoryQueryAsync(LegacyHistoryQuery query, CancellationToken cancellationToken = default)
     {
-        const string Operation = "CreateHistoryQuery";
         ArgumentNullException.ThrowIfNull(query);
         query.Validate(nameof(query));
         var body = query.ToRequest();
         return await CallAsync(
-            Operation,
-            RequestKind.Read,
+            SignalingOperations.CreateHistoryQuery,
             (this, body),
-            static (s, ct) => s.Item1._legacyHistory.CreateHistoryQueryAsync(s.Item1.AppId, s.body, ct),
-            static (operation, response, context) =>
+            static (s, context, ct) => s.Item1._legacyHistory.CreateHistoryQueryAsync(s.Item1.AppId, s.body, context, ct),
+            static (response, context) =>
             {
-                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, null, null, context);
+                ServiceErrorTranslator.ThrowIfFailed(response.Result, null, null, context);
                 return response;
             },
             cancellationToken).ConfigureAwait(false);
@@ -171,7 +167,6 @@ public class SignalingClient : ISignalingClient, IDisposable
     [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
     public virtual async Task<HistoryQueryResultResponse> GetHistoryQueryResultAsync(string handle, CancellationToken cancellationToken = default)
     {
-        const string Operation = "GetHistoryQueryResult";
         SignalingValidation.Required(handle, nameof(handle));
         foreach (char c in handle)
         {
@@ -182,13 +177,12 @@ public class SignalingClient : ISignalingClient, IDisposable
         }
 
         return await CallAsync(
-            Operation,
-            RequestKind.Read,
+            SignalingOperations.GetHistoryQueryResult,
             (this, handle),
-            static (s, ct) => s.Item1._legacyHistory.GetHistoryQueryResultAsync(s.Item1.AppId, s.handle, ct),
-            static (operation, response, context) =>
+            static (s, context, ct) => s.Item1._legacyHistory.GetHistoryQueryResultAsync(s.Item1.AppId, s.handle, context, ct),
+            static (response, context) =>
             {
-                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, null, context);
+                ServiceErrorTranslator.ThrowIfFailed(response.Result, response.Code, null, context);
                 response.Messages = WireValues.WithoutNulls(response.Messages) ?? new List<LegacyHistoryMessage>();
                 return response;
             },
@@ -199,17 +193,15 @@ public class SignalingClient : ISignalingClient, IDisposable
     [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
     public virtual async Task<HistoryCountResponse> GetHistoryCountAsync(LegacyHistoryQuery filter, CancellationToken cancellationToken = default)
     {
-        const string Operation = "GetHistoryCount";
         ArgumentNullException.ThrowIfNull(filter);
         filter.Validate(nameof(filter));
         return await CallAsync(
-            Operation,
-            RequestKind.Read,
+            SignalingOperations.GetHistoryCount,
             (this, filter),
-            static (s, ct) => s.Item1._legacyHistory.GetHistoryCountAsync(s.Item1.AppId, s.filter.Source, s.filter.Destination, LegacyHistoryQuery.FormatTime(s.filter.StartTime), LegacyHistoryQuery.FormatTime(s.filter.EndTime), ct),
-            static (operation, response, context) =>
+            static (s, context, ct) => s.Item1._legacyHistory.GetHistoryCountAsync(s.Item1.AppId, s.filter.Source, s.filter.Destination, LegacyHistoryQuery.FormatTime(s.filter.StartTime), LegacyHistoryQuery.FormatTime(s.filter.EndTime), context, ct),
+            static (response, context) =>
             {
-                ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, null, context);
+                ServiceErrorTranslator.ThrowIfFailed(response.Result, response.Code, null, context);
                 return response;
             },
             cancellationToken).ConfigureAwait(false);
@@ -249,13 +241,12 @@ public class SignalingClient : ISignalingClient, IDisposable
 
     private Task<MessageHistoryResponse> GetMessageHistoryCoreAsync(string userId, HistoryChannelType channelType, string channelName, long start, long end, int messageCount, CancellationToken cancellationToken) =>
         CallAsync(
-            "GetMessageHistory",
-            RequestKind.Read,
+            SignalingOperations.GetMessageHistory,
             (this, userId, channelType, channelName, start, end, messageCount),
-            static (s, ct) => s.Item1._history.GetMessageHistoryAsync(s.Item1.AppId, s.userId, s.channelType, s.channelName, s.start, s.end, s.messageCount, ct),
-            static (operation, response, context) =>
+            static (s, context, ct) => s.Item1._history.GetMessageHistoryAsync(s.Item1.AppId, s.userId, s.channelType, s.channelName, s.start, s.end, s.messageCount, context, ct),
+            static (response, context) =>
             {
-                ServiceErrorTranslator.ThrowIfFailed(operation, response, context);
+                ServiceErrorTranslator.ThrowIfFailed(response, context);
                 if (response.Data is { } page)
                 {
                     page.MessageList = WireValues.WithoutNulls(page.MessageList);
@@ -285,7 +276,7 @@ public class SignalingClient : ISignalingClient, IDisposable
             if (newStart == next)
             {
                 // A cursor that does not move would loop forever.
-                throw new SignalingServiceException("GetMessageHistory", 200, reason: $"The service answered newStart {newStart} twice, so paging cannot advance.", requestId: response.RequestId);
+                throw new SignalingServiceException(SignalingOperations.GetMessageHistory.Name, 200, reason: $"The service answered newStart {newStart} twice, so paging cannot advance.", requestId: response.RequestId);
             }
 
             next = newStart;
@@ -302,33 +293,28 @@ public class SignalingClient : ISignalingClient, IDisposable
         }
     }
 
-    private static SendMessageResponse Sent(string operation, SendMessageResponse response, RequestContext context)
+    private static SendMessageResponse Sent(SendMessageResponse response, RequestContext context)
     {
-        ServiceErrorTranslator.ThrowIfFailed(operation, response.Result, response.Code, response.RequestId, context);
+        ServiceErrorTranslator.ThrowIfFailed(response.Result, response.Code, response.RequestId, context);
         return response;
     }
 
     // Makes the call and turns every failure into the SDK's documented exceptions. `finish` throws for an error
     // reported inside a 200 body; it runs in here so the activity records that failure too. The call's arguments
-    // travel as a value-type state to static lambdas: no closure and no second state machine per call.
-    private async Task<T> CallAsync<TState, T>(string operation, RequestKind kind, TState state, Func<TState, CancellationToken, Task<T>> call, Func<string, T, RequestContext, T> finish, CancellationToken cancellationToken, string? userId = null)
+    // travel as a value-type state to static lambdas: no closure and no second state machine per call. The context
+    // is handed to the generated method, which puts it on the request it builds.
+    private async Task<T> CallAsync<TState, T>(SignalingOperation operation, TState state, Func<TState, RequestContext, CancellationToken, Task<T>> call, Func<T, RequestContext, T> finish, CancellationToken cancellationToken, string? userId = null)
     {
         var context = RequestContext.Create(operation, userId);
-        using var activity = SignalingTelemetry.ActivitySource.StartActivity(operation, System.Diagnostics.ActivityKind.Client);
-        activity?.SetTag("agora.signaling.operation", operation);
+        string name = operation.Name;
+        using var activity = SignalingTelemetry.ActivitySource.StartActivity(name, System.Diagnostics.ActivityKind.Client);
+        activity?.SetTag("agora.signaling.operation", name);
         activity?.SetTag("agora.signaling.app_id", AppId);
         try
         {
-            // The generated method builds its request before its first await, so the offer ends before this one.
-            Task<T> sending;
-            using (RequestContext.OfferTo(context))
-            {
-                sending = call(state, cancellationToken);
-            }
-
-            var result = await sending.ConfigureAwait(false);
+            var result = await call(state, context, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("agora.signaling.attempts", context.Attempts.Count);
-            return finish(operation, result, context);
+            return finish(result, context);
         }
         catch (Exception exception) when (Failed(activity, exception, context))
         {
@@ -336,36 +322,36 @@ public class SignalingClient : ISignalingClient, IDisposable
         }
         catch (RestApiException exception)
         {
-            throw ForAnswer(operation, kind, ServiceErrorTranslator.FromRestApiException(operation, exception, context.Attempts));
+            throw ForAnswer(operation, ServiceErrorTranslator.FromRestApiException(name, exception, context.Attempts));
         }
         catch (UnreadableResponseException exception)
         {
-            throw ForAnswer(operation, kind, new SignalingServiceException(operation, exception.Status, reason: exception.Reason, requestId: exception.RequestId, innerException: exception, attempts: context.Attempts));
+            throw ForAnswer(operation, new SignalingServiceException(name, exception.Status, reason: exception.Reason, requestId: exception.RequestId, innerException: exception, attempts: context.Attempts));
         }
         catch (Exception exception) when (TransientFailures.NeverSent(exception))
         {
-            throw new SignalingTransportException(operation, exception, context.Attempts);
+            throw new SignalingTransportException(name, exception, context.Attempts);
         }
         catch (Exception exception) when (TransientFailures.AnswerLost(exception) || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            if (kind != RequestKind.Read)
+            if (operation.Kind != RequestKind.Read)
             {
-                throw new SignalingOutcomeUnknownException(operation, 0, null, exception, context.Attempts);
+                throw new SignalingOutcomeUnknownException(name, 0, null, exception, context.Attempts);
             }
 
             if (exception is Polly.Timeout.TimeoutRejectedException or OperationCanceledException)
             {
-                throw new TimeoutException($"{operation} got no answer in time{SignalingAttempt.Describe(context.Attempts)}.", exception);
+                throw new TimeoutException($"{name} got no answer in time{SignalingAttempt.Describe(context.Attempts)}.", exception);
             }
 
-            throw new SignalingTransportException(operation, exception, context.Attempts);
+            throw new SignalingTransportException(name, exception, context.Attempts);
         }
     }
 
     // A 429 was refused unprocessed; any other transient answer to a send leaves its delivery unknown.
-    private static SignalingServiceException ForAnswer(string operation, RequestKind kind, SignalingServiceException error) =>
-        kind == RequestKind.Send && TransientFailures.IsTransientStatus(error.Status) && error.Status != 429
-            ? new SignalingOutcomeUnknownException(operation, error.Status, error.RequestId, error, error.Attempts)
+    private static SignalingServiceException ForAnswer(SignalingOperation operation, SignalingServiceException error) =>
+        operation.Kind == RequestKind.Send && TransientFailures.IsTransientStatus(error.Status) && error.Status != 429
+            ? new SignalingOutcomeUnknownException(operation.Name, error.Status, error.RequestId, error, error.Attempts)
             : error;
 
     // Marks the activity and lets the exception through to the translating handlers below.

@@ -37,20 +37,6 @@ internal static partial class SignalingLog
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "{Operation}: the {Status} answer was not used: {Reason}")]
     public static partial void ResponseUnreadable(ILogger logger, string operation, int status, string reason);
 
-    /// <summary>The documented path of each operation, logged instead of the real path so IDs never reach logs.</summary>
-    public static string PathTemplate(string operation) => operation switch
-    {
-        "SendPeerMessage" => "/dev/v2/project/{appid}/rtm/users/{user_id}/peer_messages",
-        "SendChannelMessage" => "/dev/v2/project/{appid}/rtm/users/{user_id}/channel_messages",
-        "GetUserEvents" => "/dev/v2/project/{appid}/rtm/vendor/user_events",
-        "GetChannelEvents" => "/dev/v2/project/{appid}/rtm/vendor/channel_events",
-        "GetMessageHistory" => "/rtm/v2/history/{appId}/userId/{userId}/channelType/{channelType}/channel/{channelName}",
-        "CreateHistoryQuery" => "/dev/v2/project/{appid}/rtm/message/history/query",
-        "GetHistoryQueryResult" => "/dev/v2/project/{appid}/rtm/message/history/query/{handle}",
-        "GetHistoryCount" => "/dev/v2/project/{appid}/rtm/message/history/count",
-        _ => "(unknown)",
-    };
-
     /// <summary>A host as logged: <see cref="Uri"/> lets the Unicode line separators through in host names.</summary>
     public static string Host(Uri endpoint) => OneLine(endpoint.Authority, 256);
 

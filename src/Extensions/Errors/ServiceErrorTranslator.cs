@@ -42,21 +42,21 @@ internal static class ServiceErrorTranslator
     }
 
     /// <summary>Throws when a 200 answer of the /dev/v2/project family says <c>result: failed</c>.</summary>
-    public static void ThrowIfFailed(string operation, string? result, string? code, string? requestId, RequestContext context)
+    public static void ThrowIfFailed(string? result, string? code, string? requestId, RequestContext context)
     {
         if (string.Equals(result, "failed", StringComparison.OrdinalIgnoreCase))
         {
-            throw new SignalingServiceException(operation, 200, code, "The service answered result \"failed\".", requestId ?? context.AnsweredRequestId, attempts: context.Attempts);
+            throw new SignalingServiceException(context.Operation.Name, 200, code, "The service answered result \"failed\".", requestId ?? context.AnsweredRequestId, attempts: context.Attempts);
         }
     }
 
     /// <summary>Throws when a 200 answer of the history API says <c>error: true</c>.</summary>
-    public static void ThrowIfFailed(string operation, MessageHistoryResponse response, RequestContext context)
+    public static void ThrowIfFailed(MessageHistoryResponse response, RequestContext context)
     {
         if (response.Error == true || (response.ErrorCode is int code && code != 200))
         {
             throw new SignalingServiceException(
-                operation,
+                context.Operation.Name,
                 200,
                 response.ErrorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 string.IsNullOrEmpty(response.Reason) ? "The service answered error: true." : response.Reason,

@@ -61,10 +61,12 @@ internal sealed class SignalingPipeline : IDisposable
 
     public HostRotation History { get; }
 
+    public HostRotation RotationFor(HostFamily hosts) => hosts == HostFamily.Rtm2 ? History : Main;
+
     /// <summary>Gets the retry pipeline of a kind of request, or <see langword="null"/> when retries are off.</summary>
     public ResiliencePipeline<HttpResponseMessage>? RetriesFor(RequestKind kind) => _retries.GetValueOrDefault(kind);
 
-    public System.Threading.RateLimiting.RateLimiter? LimiterFor(RequestKind kind) => _limiters.For(kind);
+    public System.Threading.RateLimiting.RateLimiter? LimiterFor(RateLimitBucket bucket) => _limiters.For(bucket);
 
     public void Dispose() => _limiters.Dispose();
 
@@ -98,9 +100,9 @@ internal sealed class SignalingPipeline : IDisposable
 }
 
 /// <summary>One request's progress through its attempts.</summary>
-internal sealed class AttemptState(HttpRequestMessage request, RequestKind kind, HostRotation rotation, Uri[] plan, RequestContext? context, long started, CancellationToken callerToken)
+internal sealed class AttemptState(HttpRequestMessage request, HostRotation rotation, Uri[] plan, RequestContext context, long started, CancellationToken callerToken)
 {
-    public RequestKind Kind { get; } = kind;
+    public RequestKind Kind => Context.Operation.Kind;
 
     /// <summary>Gets when the call began, on the client's <see cref="TimeProvider"/>: the overall timeout counts from here.</summary>
     public long Started { get; } = started;
@@ -120,16 +122,16 @@ internal sealed class AttemptState(HttpRequestMessage request, RequestKind kind,
 
     public Uri[] Plan { get; } = plan;
 
-    public RequestContext? Context { get; } = context;
+    public RequestContext Context { get; } = context;
 
     public CancellationToken CallerToken { get; } = callerToken;
 
-    public string Operation => Context?.Operation ?? "(unknown)";
+    public string Operation => Context.Operation.Name;
 
     public int Attempt { get; set; }
 
     public Uri? PreviousHost { get; set; }
 
-    /// <summary>Gets or sets the host the request's URL is on, when known: the generated clients build it on the primary.</summary>
-    public Uri? UrlHost { get; set; } = context is null ? null : rotation.Primary;
+    /// <summary>Gets or sets the host the request's URL is on: the generated clients build it on the primary.</summary>
+    public Uri UrlHost { get; set; } = rotation.Primary;
 }

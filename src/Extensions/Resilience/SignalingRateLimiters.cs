@@ -30,10 +30,10 @@ internal sealed class SignalingRateLimiters : IDisposable
 
     public RateLimiter? History { get; }
 
-    public RateLimiter? For(RequestKind kind) => kind switch
+    public RateLimiter? For(RateLimitBucket bucket) => bucket switch
     {
-        RequestKind.Send => Messages,
-        RequestKind.DestructiveRead => EventPulls,
+        RateLimitBucket.Messages => Messages,
+        RateLimitBucket.EventPulls => EventPulls,
         _ => History,
     };
 

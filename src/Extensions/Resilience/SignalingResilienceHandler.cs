@@ -40,11 +40,11 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             request.Headers.TryAddWithoutValidation("User-Agent", _pipeline.UserAgent);
         }
 
-        // The SDK's own calls name their operation; any other request is classified by its method and path.
-        var requestContext = RequestContext.Of(request);
-        var (kind, history) = requestContext is null ? RequestKinds.Of(request.Method, request.RequestUri!.AbsolutePath) : RequestKinds.Of(requestContext.Operation);
-        var rotation = history ? _pipeline.History : _pipeline.Main;
-        var state = new AttemptState(request, kind, rotation, rotation.Plan(), requestContext, _pipeline.Time.GetTimestamp(), cancellationToken);
+        // Everything this handler decides comes from the operation the request was built for.
+        var requestContext = RequestContext.Of(request)
+            ?? throw new InvalidOperationException("The Agora Signaling handlers send only requests that SignalingClient built for one of its operations.");
+        var rotation = _pipeline.RotationFor(requestContext.Operation.Hosts);
+        var state = new AttemptState(request, rotation, rotation.Plan(), requestContext, _pipeline.Time.GetTimestamp(), cancellationToken);
 
         // Most calls succeed at once. The first attempt is made without Polly, which is entered only when there is
         // something to retry: its pipeline, and every async layer, costs time on each call that the benchmarks see.
@@ -125,7 +125,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
         state.OutOfTime = true;
         return state.MayHaveBeenProcessed
             ? new TimeoutRejectedException($"The call did not complete within its overall timeout of {_pipeline.OverallTimeout}.", _pipeline.OverallTimeout, inner!)
-            : new TimeoutException($"{state.Operation} was not sent: its overall timeout of {_pipeline.OverallTimeout} ran out before the service could process it{SignalingAttempt.Describe(state.Context?.Attempts ?? [])}.", inner);
+            : new TimeoutException($"{state.Operation} was not sent: its overall timeout of {_pipeline.OverallTimeout} ran out before the service could process it{SignalingAttempt.Describe(state.Context.Attempts)}.", inner);
     }
 
     // Waits for a permit when the window's are spent, for no longer than the overall timeout allows.
@@ -170,7 +170,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
 
         // Every attempt counts against Agora's quota, so every attempt takes a permit. The fixed windows spend permits
         // rather than return them, so a lease is released as soon as it is granted.
-        if (_pipeline.LimiterFor(state.Kind) is { } limiter)
+        if (_pipeline.LimiterFor(state.Context.Operation.RateLimit) is { } limiter)
         {
             using var lease = limiter.AttemptAcquire(1);
             if (!lease.IsAcquired)
@@ -193,7 +193,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
             var cancellationToken = attemptTimeout.Token;
             var host = HostRotation.ForAttempt(state.Plan, state.Attempt++);
             string method = state.Request.Method.Method;
-            string template = SignalingLog.PathTemplate(state.Operation);
+            string template = state.Context.Operation.PathTemplate;
             if (state.PreviousHost is { } previous && !ReferenceEquals(previous, host))
             {
                 SignalingLog.FailingOver(_pipeline.Logger, state.Operation, SignalingLog.Host(previous), SignalingLog.Host(host));
@@ -258,7 +258,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
                 }
 
                 var elapsed = _pipeline.Time.GetElapsedTime(started);
-                state.Context?.Answered(new SignalingAttempt(host, status, null), requestId);
+                state.Context.Answered(new SignalingAttempt(host, status, null), requestId);
                 if (_pipeline.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
                 {
                     SignalingLog.AttemptAnswered(_pipeline.Logger, state.Operation, method, template, status, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host), requestId is null ? null : SignalingLog.OneLine(requestId, 128));
@@ -337,7 +337,7 @@ public sealed class SignalingResilienceHandler : DelegatingHandler
     private void Failed(AttemptState state, Uri host, string method, string template, string failure, long started)
     {
         var elapsed = _pipeline.Time.GetElapsedTime(started);
-        state.Context?.Record(new SignalingAttempt(host, null, failure));
+        state.Context.Record(new SignalingAttempt(host, null, failure));
         state.Rotation.MarkFailed(host);
         SignalingLog.AttemptFailed(_pipeline.Logger, state.Operation, method, template, failure, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host));
         Record(state, host, failure, elapsed);

@@ -11,9 +11,17 @@ namespace Agora.Signaling;
 /// </summary>
 internal static class RestCall
 {
-    public static HttpRequestMessage CreateRequest(HttpMethod method, string url, HttpContent? content)
+    /// <summary>Creates the request of one call to a generated operation; the call's context must be for that operation.</summary>
+    public static HttpRequestMessage CreateRequest(SignalingOperation operation, string url, HttpContent? content, RequestContext context)
     {
-        var request = new SignalingRequestMessage(method, new Uri(url, UriKind.RelativeOrAbsolute), RequestContext.Offered) { Content = content };
+        if (!ReferenceEquals(context.Operation, operation))
+        {
+            // A hand-written method that passed another operation's context would be retried, limited and logged wrongly.
+            content?.Dispose();
+            throw new InvalidOperationException($"A call to {context.Operation.Name} cannot send {operation.Name}'s request.");
+        }
+
+        var request = new SignalingRequestMessage(new Uri(url, UriKind.Absolute), context) { Content = content };
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         return request;
     }
