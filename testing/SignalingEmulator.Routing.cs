@@ -414,7 +414,8 @@ public sealed partial class SignalingEmulator
 
     private ResponseMessage HistoryError(int status, string reason) => Json(status, HistoryErrorBody(status, reason));
 
-    private ErrorResponse DevErrorBody(string reason) => new() { Result = "failed", RequestId = NextRequestId(), Reason = reason };
+    // The /dev/v2/project error envelope; the SDK's own model of it is internal, as it is wire format only.
+    private JObject DevErrorBody(string reason) => new() { ["result"] = "failed", ["request_id"] = NextRequestId(), ["reason"] = reason };
 
     private MessageHistoryResponse HistoryErrorBody(int status, string reason) => new()
     {

@@ -3,7 +3,7 @@ namespace Agora.Signaling;
 /// <summary>
 /// Applies a <see cref="SignalingCredential"/> to every request, and to every attempt of a retried request.
 /// </summary>
-public sealed class SignalingAuthenticationHandler : DelegatingHandler
+internal sealed class SignalingAuthenticationHandler : DelegatingHandler
 {
     private readonly SignalingCredential _credential;
     private readonly TimeProvider _time;
