@@ -328,11 +328,11 @@ public class SignalingClient : ISignalingClient, IDisposable
         {
             throw ForAnswer(operation, new SignalingServiceException(name, exception.Status, reason: exception.Reason, requestId: exception.RequestId, innerException: exception, attempts: context.Attempts));
         }
-        catch (Exception exception) when (TransientFailures.NeverSent(exception))
+        catch (Exception exception) when (RetryRules.NeverSent(exception))
         {
             throw new SignalingTransportException(name, exception, context.Attempts);
         }
-        catch (Exception exception) when (TransientFailures.AnswerLost(exception) || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception exception) when (RetryRules.AnswerLost(exception) || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             if (operation.Kind != RequestKind.Read)
             {
@@ -348,9 +348,8 @@ public class SignalingClient : ISignalingClient, IDisposable
         }
     }
 
-    // A 429 was refused unprocessed; any other transient answer to a send leaves its delivery unknown.
     private static SignalingServiceException ForAnswer(SignalingOperation operation, SignalingServiceException error) =>
-        operation.Kind == RequestKind.Send && TransientFailures.IsTransientStatus(error.Status) && error.Status != 429
+        RetryRules.LeavesOutcomeUnknown(operation.Kind, error.Status)
             ? new SignalingOutcomeUnknownException(operation.Name, error.Status, error.RequestId, error, error.Attempts)
             : error;
 
@@ -383,7 +382,7 @@ public class SignalingClient : ISignalingClient, IDisposable
         {
             InnerHandler = ownsTransport ? transport : new BorrowedHandler(transport),
         };
-        var resilience = new SignalingResilienceHandler(options) { InnerHandler = authentication };
+        var resilience = new SignalingResilienceHandler(new SignalingPipeline(options), ownsPipeline: true) { InnerHandler = authentication };
         return new HttpClient(resilience, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 

@@ -29,5 +29,5 @@ public sealed class SignalingOutcomeUnknownException : SignalingServiceException
 
     private static string What(string operation, int status, string? requestId, Exception? innerException) => status != 0
         ? BuildMessage(operation, status, (innerException as SignalingServiceException)?.ErrorCode, (innerException as SignalingServiceException)?.Reason, requestId)
-        : $"{operation} failed: no answer came ({(innerException is null ? "unknown" : TransientFailures.Describe(innerException))}).";
+        : $"{operation} failed: no answer came ({(innerException is null ? "unknown" : FailureDescription.Of(innerException))}).";
 }

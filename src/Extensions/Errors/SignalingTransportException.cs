@@ -11,7 +11,7 @@ public sealed class SignalingTransportException : HttpRequestException
     /// <param name="attempts">The attempts made, in order.</param>
     public SignalingTransportException(string operation, Exception innerException, IReadOnlyList<SignalingAttempt> attempts)
         : base(
-            $"{operation}: the service could not be reached ({TransientFailures.Describe(innerException)}){SignalingAttempt.Describe(attempts)}.",
+            $"{operation}: the service could not be reached ({FailureDescription.Of(innerException)}){SignalingAttempt.Describe(attempts)}.",
             innerException,
             (innerException as HttpRequestException)?.StatusCode)
     {

@@ -1,12 +1,13 @@
-using System.Net;
-using System.Net.Http.Headers;
 using Polly;
 using Polly.Timeout;
 
 namespace Agora.Signaling;
 
-/// <summary>Which failures are transient, and which of those prove the service never processed the request.</summary>
-internal static class TransientFailures
+/// <summary>
+/// What may be retried, decided by the operation's <see cref="RequestKind"/> alone: which failures are transient, and
+/// which of those prove the service never processed the request.
+/// </summary>
+internal static class RetryRules
 {
     public static bool IsTransientStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
 
@@ -19,6 +20,16 @@ internal static class TransientFailures
     /// <summary>The request may have reached the service, but no answer came back.</summary>
     public static bool AnswerLost(Exception exception) =>
         exception is TimeoutRejectedException or IOException || (exception is HttpRequestException && !NeverSent(exception));
+
+    /// <summary>Whether an answered attempt can have been processed: a 429 is refused before processing.</summary>
+    public static bool MayHaveBeenProcessed(int status) => status != 429;
+
+    /// <summary>
+    /// Whether a transient answer leaves the call's outcome unknown: a message answered 408 or 5xx may have been
+    /// delivered, and is not resent.
+    /// </summary>
+    public static bool LeavesOutcomeUnknown(RequestKind kind, int status) =>
+        kind == RequestKind.Send && IsTransientStatus(status) && MayHaveBeenProcessed(status);
 
     public static bool ShouldRetry(RequestKind kind, SendRetryMode sendMode, Outcome<HttpResponseMessage> outcome)
     {
@@ -40,41 +51,11 @@ internal static class TransientFailures
         }
 
         int status = (int)outcome.Result!.StatusCode;
-        if (status == 429)
+        if (!MayHaveBeenProcessed(status))
         {
             return true; // rate limited: the service refused the request without processing it
         }
 
         return IsTransientStatus(status) && (kind != RequestKind.Send || sendMode == SendRetryMode.OnAnyTransientFailure);
     }
-
-    /// <summary>Reads <c>Retry-After</c> as seconds or as an HTTP date.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time)
-    {
-        RetryConditionHeaderValue? header = response?.Headers.RetryAfter;
-        if (header?.Delta is TimeSpan delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is DateTimeOffset date)
-        {
-            var wait = date - time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
-
-    public static string Describe(Exception exception) => exception switch
-    {
-        TimeoutRejectedException => "timed out",
-        UnreadableResponseException => "unreadable body",
-        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "host not found",
-        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "connection failed",
-        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "TLS handshake failed",
-        HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "connection dropped before the answer",
-        HttpRequestException or IOException => "connection dropped",
-        _ => exception.GetType().Name,
-    };
 }

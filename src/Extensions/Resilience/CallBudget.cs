@@ -1,0 +1,35 @@
+using Polly.Timeout;
+
+namespace Agora.Signaling;
+
+/// <summary>
+/// A call's overall timeout (<see cref="SignalingClientOptions.OverallTimeout"/>): a deadline on the client's
+/// <see cref="TimeProvider"/> that bounds permit waits, attempts (each cut to what is left) and backoff.
+/// </summary>
+internal readonly struct CallBudget(TimeSpan overall, TimeSpan perAttempt, TimeProvider time)
+{
+    /// <summary>Gets when the call began: the overall timeout counts from here.</summary>
+    public long Started { get; } = time.GetTimestamp();
+
+    public TimeSpan Overall => overall;
+
+    /// <summary>Whether what <see cref="Remaining"/> gave leaves no time at all.</summary>
+    public static bool Spent(TimeSpan remaining) => remaining != Timeout.InfiniteTimeSpan && remaining <= TimeSpan.Zero;
+
+    /// <summary>What is left of the overall timeout, or infinite.</summary>
+    public TimeSpan Remaining() => overall == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : overall - time.GetElapsedTime(Started);
+
+    /// <summary>The bound on one attempt: its own timeout, or what is left of the call when that is shorter.</summary>
+    public TimeSpan ForAttempt(TimeSpan remaining) =>
+        remaining == Timeout.InfiniteTimeSpan || (perAttempt != Timeout.InfiniteTimeSpan && perAttempt < remaining) ? perAttempt : remaining;
+
+    /// <summary>
+    /// The error of a call whose overall timeout ran out. If no attempt so far can have been processed (none was sent,
+    /// or each was refused with 429) the request was not delivered, and a plain TimeoutException says so; otherwise
+    /// the outcome is unknown.
+    /// </summary>
+    public Exception Exceeded(string operation, bool mayHaveBeenProcessed, IReadOnlyList<SignalingAttempt> attempts, Exception? inner = null) =>
+        mayHaveBeenProcessed
+            ? new TimeoutRejectedException($"The call did not complete within its overall timeout of {overall}.", overall, inner!)
+            : new TimeoutException($"{operation} was not sent: its overall timeout of {overall} ran out before the service could process it{SignalingAttempt.Describe(attempts)}.", inner);
+}
