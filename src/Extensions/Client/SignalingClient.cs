@@ -23,7 +23,7 @@ public class SignalingClient : ISignalingClient, IDisposable
     /// <param name="options">The app ID, endpoints, credential and timeout.</param>
     /// <exception cref="ArgumentException">An option is missing or invalid.</exception>
     public SignalingClient(SignalingClientOptions options)
-        : this(options, CreateTransport(options), ownsTransport: true)
+        : this(options, SignalingHandlerStack.CreateTransport(options ?? throw new ArgumentNullException(nameof(options))), ownsTransport: true)
     {
     }
 
@@ -376,22 +376,7 @@ public class SignalingClient : ISignalingClient, IDisposable
             throw;
         }
 
-        // Resilience above authentication, so that each attempt is authenticated afresh. The resilience handler
-        // owns every timeout, so HttpClient's own is switched off.
-        var authentication = new SignalingAuthenticationHandler(credential, options.TimeProvider)
-        {
-            InnerHandler = ownsTransport ? transport : new BorrowedHandler(transport),
-        };
-        var resilience = new SignalingResilienceHandler(new SignalingPipeline(options), ownsPipeline: true) { InnerHandler = authentication };
-        return new HttpClient(resilience, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        var handlers = SignalingHandlerStack.Create(new SignalingPipeline(options), ownsPipeline: true, credential, options);
+        return SignalingHandlerStack.CreateHttpClient(handlers, ownsTransport ? transport : new BorrowedHandler(transport));
     }
-
-    private static SocketsHttpHandler CreateTransport(SignalingClientOptions options) => new()
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-
-        // A connection that cannot be made is safe to retry, even for a send; bound it so it is reported as such.
-        ConnectTimeout = options?.Timeout is { } timeout && timeout > TimeSpan.Zero && timeout < TimeSpan.FromSeconds(10) ? timeout : TimeSpan.FromSeconds(10),
-    };
 }

@@ -73,21 +73,16 @@ public static class SignalingServiceCollectionExtensions
             // The factory's own logging writes full URLs, whose paths carry user IDs and channel names;
             // the SDK logs each attempt itself, with path templates instead.
             .RemoveAllLoggers()
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                ConnectTimeout = TimeSpan.FromSeconds(10),
+            .ConfigurePrimaryHttpMessageHandler(provider => SignalingHandlerStack.CreateTransport(Registration(provider, name).Options))
 
-                // A client kept by a singleton never gets a recycled handler; its connections still follow DNS.
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-
-                // Decompressed bytes are what MaxResponseBodySize counts.
-                AutomaticDecompression = System.Net.DecompressionMethods.All,
-            })
-            .AddHttpMessageHandler(provider => new SignalingResilienceHandler(Registration(provider, name).Pipeline, ownsPipeline: false))
-            .AddHttpMessageHandler(provider =>
+            // Added before any handler of the caller's, which therefore run per attempt, below authentication.
+            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
             {
                 var registration = Registration(provider, name);
-                return new SignalingAuthenticationHandler(registration.Credential, registration.Options.TimeProvider);
+                foreach (var handler in SignalingHandlerStack.Create(registration.Pipeline, ownsPipeline: false, registration.Credential, registration.Options))
+                {
+                    handlers.Add(handler);
+                }
             });
     }
 
