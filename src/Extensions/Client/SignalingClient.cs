@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Agora.Signaling;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Agora.Signaling;
 /// Every argument is checked against Agora's documented rules before anything is sent. Create one client per app ID
 /// and reuse it: it is safe to call from several threads at once.
 /// </remarks>
-public class SignalingClient : ISignalingClient, IDisposable
+public partial class SignalingClient : ISignalingClient, IDisposable
 {
     private readonly HttpClient _http = null!;
     private readonly MessagesRestClient _messages = null!;
@@ -102,111 +100,6 @@ public class SignalingClient : ISignalingClient, IDisposable
     }
 
     /// <inheritdoc />
-    public virtual Task<UserEventsResponse> GetUserEventsAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(
-            SignalingOperations.GetUserEvents,
-            this,
-            static (self, context, ct) => self._events.GetUserEventsAsync(self.AppId, context, ct),
-            static (response, context) =>
-            {
-                ServiceErrorTranslator.ThrowIfFailed(response.Result, null, response.RequestId, context);
-                response.Events = WireValues.WithoutNulls(response.Events) ?? new List<UserEvent>();
-                return response;
-            },
-            cancellationToken);
-
-    /// <inheritdoc />
-    public virtual Task<ChannelEventsResponse> GetChannelEventsAsync(CancellationToken cancellationToken = default) =>
-        CallAsync(
-            SignalingOperations.GetChannelEvents,
-            this,
-            static (self, context, ct) => self._events.GetChannelEventsAsync(self.AppId, context, ct),
-            static (response, context) =>
-            {
-                ServiceErrorTranslator.ThrowIfFailed(response.Result, null, response.RequestId, context);
-                response.Events = WireValues.WithoutNulls(response.Events) ?? new List<ChannelEvent>();
-                return response;
-            },
-            cancellationToken);
-
-    /// <inheritdoc />
-    public virtual Task<MessageHistoryResponse> GetMessageHistoryAsync(string userId, HistoryChannelType channelType, string channelName, long start = 0, long end = 0, int messageCount = 100, CancellationToken cancellationToken = default)
-    {
-        ValidateHistoryQuery(userId, channelType, channelName, start, end, messageCount);
-        return GetMessageHistoryCoreAsync(userId, channelType, channelName, start, end, messageCount, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public virtual IAsyncEnumerable<MessageHistoryPage> GetMessageHistoryPagesAsync(string userId, HistoryChannelType channelType, string channelName, long start = 0, long end = 0, int messageCount = 100, CancellationToken cancellationToken = default)
-    {
-        // Checked here, not inside the iterator, so bad input fails at the call rather than at the first MoveNextAsync.
-        ValidateHistoryQuery(userId, channelType, channelName, start, end, messageCount);
-        return ReadPagesAsync(userId, channelType, channelName, start, end, messageCount, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
-    public virtual async Task<HistoryQueryCreatedResponse> CreateHistoryQueryAsync(LegacyHistoryQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        query.Validate(nameof(query));
-        var body = query.ToRequest();
-        return await CallAsync(
-            SignalingOperations.CreateHistoryQuery,
-            (this, body),
-            static (s, context, ct) => s.Item1._legacyHistory.CreateHistoryQueryAsync(s.Item1.AppId, s.body, context, ct),
-            static (response, context) =>
-            {
-                ServiceErrorTranslator.ThrowIfFailed(response.Result, null, null, context);
-                return response;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
-    public virtual async Task<HistoryQueryResultResponse> GetHistoryQueryResultAsync(string handle, CancellationToken cancellationToken = default)
-    {
-        SignalingValidation.Required(handle, nameof(handle));
-        foreach (char c in handle)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
-            {
-                throw new ArgumentException("The handle may contain only ASCII letters, digits, '-' and '_'; pass the last segment of the query's location.", nameof(handle));
-            }
-        }
-
-        return await CallAsync(
-            SignalingOperations.GetHistoryQueryResult,
-            (this, handle),
-            static (s, context, ct) => s.Item1._legacyHistory.GetHistoryQueryResultAsync(s.Item1.AppId, s.handle, context, ct),
-            static (response, context) =>
-            {
-                ServiceErrorTranslator.ThrowIfFailed(response.Result, response.Code, null, context);
-                response.Messages = WireValues.WithoutNulls(response.Messages) ?? new List<LegacyHistoryMessage>();
-                return response;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
-    public virtual async Task<HistoryCountResponse> GetHistoryCountAsync(LegacyHistoryQuery filter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        filter.Validate(nameof(filter));
-        return await CallAsync(
-            SignalingOperations.GetHistoryCount,
-            (this, filter),
-            static (s, context, ct) => s.Item1._legacyHistory.GetHistoryCountAsync(s.Item1.AppId, s.filter.Source, s.filter.Destination, LegacyHistoryQuery.FormatTime(s.filter.StartTime), LegacyHistoryQuery.FormatTime(s.filter.EndTime), context, ct),
-            static (response, context) =>
-            {
-                ServiceErrorTranslator.ThrowIfFailed(response.Result, response.Code, null, context);
-                return response;
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Releases the connections this client made.</summary>
     public void Dispose()
     {
@@ -225,64 +118,6 @@ public class SignalingClient : ISignalingClient, IDisposable
         }
     }
 
-    private static void ValidateHistoryQuery(string userId, HistoryChannelType channelType, string channelName, long start, long end, int messageCount)
-    {
-        SignalingValidation.HistoryPathId(userId, nameof(userId));
-        if (!Enum.IsDefined(channelType))
-        {
-            throw new ArgumentOutOfRangeException(nameof(channelType), channelType, "The channel type must be Message or User.");
-        }
-
-        SignalingValidation.HistoryPathId(channelName, nameof(channelName));
-        SignalingValidation.NonNegative(start, nameof(start));
-        SignalingValidation.NonNegative(end, nameof(end));
-        SignalingValidation.Range(messageCount, 1, 100, nameof(messageCount));
-    }
-
-    private Task<MessageHistoryResponse> GetMessageHistoryCoreAsync(string userId, HistoryChannelType channelType, string channelName, long start, long end, int messageCount, CancellationToken cancellationToken) =>
-        CallAsync(
-            SignalingOperations.GetMessageHistory,
-            (this, userId, channelType, channelName, start, end, messageCount),
-            static (s, context, ct) => s.Item1._history.GetMessageHistoryAsync(s.Item1.AppId, s.userId, s.channelType, s.channelName, s.start, s.end, s.messageCount, context, ct),
-            static (response, context) =>
-            {
-                ServiceErrorTranslator.ThrowIfFailed(response, context);
-                if (response.Data is { } page)
-                {
-                    page.MessageList = WireValues.WithoutNulls(page.MessageList);
-                }
-
-                return response;
-            },
-            cancellationToken,
-            userId);
-
-    private async IAsyncEnumerable<MessageHistoryPage> ReadPagesAsync(string userId, HistoryChannelType channelType, string channelName, long start, long end, int messageCount, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        long next = start;
-        while (true)
-        {
-            var response = await GetMessageHistoryCoreAsync(userId, channelType, channelName, next, end, messageCount, cancellationToken).ConfigureAwait(false);
-            var page = response.Data ?? new MessageHistoryPage();
-            page.MessageList ??= new List<HistoryMessage>();
-            yield return page;
-
-            long newStart = page.NewStart ?? 0;
-            if (newStart == 0)
-            {
-                yield break;
-            }
-
-            if (newStart == next)
-            {
-                // A cursor that does not move would loop forever.
-                throw new SignalingServiceException(SignalingOperations.GetMessageHistory.Name, 200, reason: $"The service answered newStart {newStart} twice, so paging cannot advance.", requestId: response.RequestId);
-            }
-
-            next = newStart;
-        }
-    }
-
     private void ValidateSender(string fromUserId, string paramName)
     {
         SignalingValidation.MessagingPathId(fromUserId, paramName);
@@ -297,86 +132,5 @@ public class SignalingClient : ISignalingClient, IDisposable
     {
         ServiceErrorTranslator.ThrowIfFailed(response.Result, response.Code, response.RequestId, context);
         return response;
-    }
-
-    // Makes the call and turns every failure into the SDK's documented exceptions. `finish` throws for an error
-    // reported inside a 200 body; it runs in here so the activity records that failure too. The call's arguments
-    // travel as a value-type state to static lambdas: no closure and no second state machine per call. The context
-    // is handed to the generated method, which puts it on the request it builds.
-    private async Task<T> CallAsync<TState, T>(SignalingOperation operation, TState state, Func<TState, RequestContext, CancellationToken, Task<T>> call, Func<T, RequestContext, T> finish, CancellationToken cancellationToken, string? userId = null)
-    {
-        var context = RequestContext.Create(operation, userId);
-        string name = operation.Name;
-        using var activity = SignalingTelemetry.ActivitySource.StartActivity(name, System.Diagnostics.ActivityKind.Client);
-        activity?.SetTag("agora.signaling.operation", name);
-        activity?.SetTag("agora.signaling.app_id", AppId);
-        try
-        {
-            var result = await call(state, context, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag("agora.signaling.attempts", context.Attempts.Count);
-            return finish(result, context);
-        }
-        catch (Exception exception) when (Failed(activity, exception, context))
-        {
-            throw;
-        }
-        catch (RestApiException exception)
-        {
-            throw ForAnswer(operation, ServiceErrorTranslator.FromRestApiException(name, exception, context.Attempts));
-        }
-        catch (UnreadableResponseException exception)
-        {
-            throw ForAnswer(operation, new SignalingServiceException(name, exception.Status, reason: exception.Reason, requestId: exception.RequestId, innerException: exception, attempts: context.Attempts));
-        }
-        catch (Exception exception) when (RetryRules.NeverSent(exception))
-        {
-            throw new SignalingTransportException(name, exception, context.Attempts);
-        }
-        catch (Exception exception) when (RetryRules.AnswerLost(exception) || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            if (operation.Kind != RequestKind.Read)
-            {
-                throw new SignalingOutcomeUnknownException(name, 0, null, exception, context.Attempts);
-            }
-
-            if (exception is Polly.Timeout.TimeoutRejectedException or OperationCanceledException)
-            {
-                throw new TimeoutException($"{name} got no answer in time{SignalingAttempt.Describe(context.Attempts)}.", exception);
-            }
-
-            throw new SignalingTransportException(name, exception, context.Attempts);
-        }
-    }
-
-    private static SignalingServiceException ForAnswer(SignalingOperation operation, SignalingServiceException error) =>
-        RetryRules.LeavesOutcomeUnknown(operation.Kind, error.Status)
-            ? new SignalingOutcomeUnknownException(operation.Name, error.Status, error.RequestId, error, error.Attempts)
-            : error;
-
-    // Marks the activity and lets the exception through to the translating handlers below.
-    private static bool Failed(System.Diagnostics.Activity? activity, Exception exception, RequestContext context)
-    {
-        activity?.SetTag("agora.signaling.attempts", context.Attempts.Count);
-        activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
-        return false;
-    }
-
-    private static HttpClient CreateHttpClient(SignalingClientOptions options, HttpMessageHandler transport, bool ownsTransport, out SignalingCredential credential)
-    {
-        ArgumentNullException.ThrowIfNull(transport);
-        try
-        {
-            ArgumentNullException.ThrowIfNull(options);
-            options.Validate();
-            credential = options.ResolveCredential();
-        }
-        catch when (ownsTransport)
-        {
-            transport.Dispose();
-            throw;
-        }
-
-        var handlers = SignalingHandlerStack.Create(new SignalingPipeline(options), ownsPipeline: true, credential, options);
-        return SignalingHandlerStack.CreateHttpClient(handlers, ownsTransport ? transport : new BorrowedHandler(transport));
     }
 }
