@@ -64,6 +64,7 @@ public static class CliApp
             secrets.Add(parse.GetValue(option));
         }
 
+        secrets.AddUnmatched(parse.UnmatchedTokens);
         foreach (var argument in context.SecretArguments)
         {
             if (parse.GetResult(argument) is { } result)

@@ -15,16 +15,18 @@ internal static class CommandRunner
         string? forcedEmulatorReason = null)
     {
         var output = new CommandOutput(context.Stdout, context.Stderr, parse.GetValue(context.Globals.Json));
+        RecordingClient? client = null;
         try
         {
             var settings = ConnectionResolver.Resolve(parse, context.Globals, context.Environment, forcedEmulatorReason);
             using var connection = SignalingConnection.Open(settings, output);
+            client = connection.Client;
             await body(connection, output, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         catch (Exception exception)
         {
-            return ErrorReporter.Report(exception, output, cancellationToken);
+            return ErrorReporter.Report(exception, output, cancellationToken, client?.Answered == true ? Progress.Answered : Progress.NothingAnswered);
         }
     }
 
@@ -39,7 +41,7 @@ internal static class CommandRunner
         }
         catch (Exception exception)
         {
-            return ErrorReporter.Report(exception, output, cancellationToken, sends: false);
+            return ErrorReporter.Report(exception, output, cancellationToken, Progress.Offline);
         }
     }
 }

@@ -90,10 +90,10 @@ internal static class DemoCommand
 
         Heading(output, $"legacy history query (deprecated RTM-era API): messages stored from {Sender} in the last hour");
         var created = await client.CreateHistoryQueryAsync(filter, ct).ConfigureAwait(false);
-        string handle = created.Handle ?? throw new SignalingServiceException("CreateHistoryQuery", 200, reason: "The answer named no query location.");
+        string handle = created.Handle ?? throw new SignalingServiceException("CreateHistoryQuery", 200, reason: "The answer named no query location");
         var result = await PollAsync(() => client.GetHistoryQueryResultAsync(handle, ct), r => r.IsReady, ct).ConfigureAwait(false);
         var legacyMessages = result.Messages ?? [];
-        output.Line($"  Query {handle}: {HumanFormat.Show(result.Code)}, {HumanFormat.Count(legacyMessages.Count, "message")}:");
+        output.Line($"  Query {HumanFormat.Show(handle)}: {HumanFormat.Show(result.Code)}, {HumanFormat.Count(legacyMessages.Count, "message")}:");
         foreach (var message in legacyMessages)
         {
             output.Line("    " + HumanFormat.Message(message));

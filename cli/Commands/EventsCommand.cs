@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Agora.Signaling.Cli.Connection;
 using Agora.Signaling.Cli.Output;
 
 namespace Agora.Signaling.Cli.Commands;
@@ -48,7 +49,7 @@ internal static class EventsCommand
             parse,
             async (connection, output, token) =>
             {
-                var recorder = new EventPullRecorder(connection.Client);
+                var recorder = connection.Client;
                 if (!parse.GetValue(follow))
                 {
                     await DrainAsync(recorder, read, output, singular, toJson, toLine, token).ConfigureAwait(false);
@@ -86,7 +87,7 @@ internal static class EventsCommand
 
     /// <summary>Pulls until a pull brings nothing, printing every batch; an empty store still prints one (empty) result.</summary>
     private static async Task DrainAsync<TEvent, TOutput>(
-        EventPullRecorder recorder,
+        RecordingClient recorder,
         Func<ISignalingClient, EventPumpOptions, CancellationToken, IAsyncEnumerable<IReadOnlyList<TEvent>>> read,
         CommandOutput output,
         string singular,
@@ -117,7 +118,7 @@ internal static class EventsCommand
             }
         });
 
-    private static EventBatch<TEvent> Batch<TEvent>(EventPullRecorder recorder, IReadOnlyList<TEvent> events) =>
+    private static EventBatch<TEvent> Batch<TEvent>(RecordingClient recorder, IReadOnlyList<TEvent> events) =>
         new(recorder.LastResult, recorder.LastRequestId, events);
 
     private static EventsOutput<TOutput> ToJson<TEvent, TOutput>(EventBatch<TEvent> batch, Func<TEvent, TOutput> toJson) =>

@@ -155,24 +155,24 @@ internal static class TokenCommand
             : "-";
 
         w.WriteLine($"Version:     {TokenFormat.VersionName(token.Version)}");
-        w.WriteLine($"App ID:      {TokenFormat.Printable(token.AppId)}");
+        w.WriteLine($"App ID:      {PrintableText.Escape(token.AppId)}");
         w.WriteLine($"Issued at:   {(token.IssuedAt is { } issued ? TokenFormat.Time(issued) : "not recorded in a 006 token")}");
         w.WriteLine($"Expire:      {Number(token.Expire)}{(legacy ? $", the Unix time the token itself expires ({TokenFormat.Utc(DateTimeOffset.FromUnixTimeSeconds(token.Expire))})" : " seconds after issue")}");
         w.WriteLine($"Expires at:  {expiry}");
         w.WriteLine($"Salt:        {Number(token.Salt)}");
-        w.WriteLine($"User ID:     {(token.UserId is null ? null : TokenFormat.Printable(token.UserId)) ?? (legacy ? "not stored in a 006 token, only a checksum of it" : "-")}");
+        w.WriteLine($"User ID:     {(token.UserId is null ? null : PrintableText.Escape(token.UserId)) ?? (legacy ? "not stored in a 006 token, only a checksum of it" : "-")}");
         w.WriteLine($"Services:    {(token.Services.Count == 0 ? "none" : string.Empty)}".TrimEnd());
         foreach (var service in token.Services)
         {
             var parts = new List<string> { $"{TokenFormat.ServiceName(service.Type)} (type {service.Type})" };
             if (service.UserId is not null)
             {
-                parts.Add($"user {TokenFormat.Printable(service.UserId)}");
+                parts.Add($"user {PrintableText.Escape(service.UserId)}");
             }
 
             if (service.ChannelName is not null)
             {
-                parts.Add($"channel {TokenFormat.Printable(service.ChannelName)}");
+                parts.Add($"channel {PrintableText.Escape(service.ChannelName)}");
             }
 
             foreach (var (privilege, until) in service.Privileges.OrderBy(p => p.Key))

@@ -11,10 +11,12 @@ internal sealed class SignalingConnection : IDisposable
     private SignalingConnection(SignalingClient client, SignalingEmulator? emulator)
     {
         _client = client;
+        Client = new RecordingClient(client);
         Emulator = emulator;
     }
 
-    public ISignalingClient Client => _client;
+    /// <summary>Gets the client, which records what the service answered.</summary>
+    public RecordingClient Client { get; }
 
     /// <summary>Gets the embedded emulator, or <see langword="null"/> when a real service is used.</summary>
     public SignalingEmulator? Emulator { get; }

@@ -31,10 +31,15 @@ internal static class ErrorReporter
     /// <param name="exception">What went wrong.</param>
     /// <param name="output">Where to report it.</param>
     /// <param name="cancellationToken">The run's token, to tell an interruption from a timeout.</param>
-    /// <param name="sends">Whether the command talks to the service, so rejected input is said to have sent nothing.</param>
-    public static int Report(Exception exception, CommandOutput output, CancellationToken cancellationToken, bool sends = true)
+    /// <param name="progress">How far the command had got: rejected input is said to have sent nothing only when the service has answered nothing.</param>
+    public static int Report(Exception exception, CommandOutput output, CancellationToken cancellationToken, Progress progress)
     {
-        string nothingSent = sends ? " Nothing was sent." : string.Empty;
+        string nothingSent = progress switch
+        {
+            Progress.NothingAnswered => " Nothing was sent.",
+            Progress.Answered => " The requests before it were sent; this one was not.",
+            _ => string.Empty,
+        };
         var (code, details) = exception switch
         {
             UsageException usage => (ExitCodes.BadArguments, Details("usage", usage.Message)),
@@ -42,7 +47,10 @@ internal static class ErrorReporter
             // Found by the SDK before sending: an expired token, a request made as another user than the token's.
             SignalingCredentialException credential => (ExitCodes.BadArguments, Details("invalid_input", $"The credential cannot be used: {OneLine(credential.Message)}{nothingSent}")),
             SignalingTokenFormatException format => (ExitCodes.BadArguments, Details("invalid_input", $"Not a well-formed token: {OneLine(format.Message)}")),
-            ArgumentException argument => (ExitCodes.BadArguments, Details("invalid_input", DescribeRejectedInput(argument) + nothingSent)),
+
+            // Exit 2 promises that the input was refused before sending; once the service has answered, an argument
+            // error comes from what it answered or from this tool, not from the command line.
+            ArgumentException argument when progress != Progress.Answered => (ExitCodes.BadArguments, Details("invalid_input", DescribeRejectedInput(argument) + nothingSent)),
             // Status 0 means no answer came at all, so the service was not reached, even if the SDK reports it as a service error.
             SignalingServiceException { Status: 0 } noAnswer => (ExitCodes.Unreachable, Details("unreachable", noAnswer.Message) with { RequestId = noAnswer.RequestId }),
             SignalingServiceException service => (ExitCodes.ServiceError, new ErrorDetailsOutput(
@@ -50,7 +58,7 @@ internal static class ErrorReporter
             HttpRequestException http => (ExitCodes.Unreachable, Details("unreachable", $"Could not reach the service: {OneLine(http.Message)}")),
             TimeoutException timeout => (ExitCodes.Unreachable, Details("unreachable", OneLine(timeout.Message))),
             OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, Details("cancelled", "Cancelled.")),
-            _ => (ExitCodes.UnexpectedError, Details("unexpected", $"Unexpected error ({exception.GetType().Name}): {OneLine(exception.Message)}")),
+            _ => (ExitCodes.UnexpectedError, Details("unexpected", $"Unexpected error ({exception.GetType().Name}){(progress == Progress.Answered ? " after the service had answered" : string.Empty)}: {OneLine(exception.Message)}")),
         };
 
         Report(details, output);
@@ -59,7 +67,8 @@ internal static class ErrorReporter
 
     public static void Report(ErrorDetailsOutput details, CommandOutput output)
     {
-        output.Note("error: " + details.Message);
+        // The message may quote the service (its reason, a request ID); JSON keeps it exact, the terminal gets it escaped.
+        output.Note("error: " + PrintableText.Escape(details.Message));
         if (output.IsJson)
         {
             output.Json(new ErrorOutput(details));

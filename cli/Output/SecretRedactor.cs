@@ -51,6 +51,40 @@ internal sealed class SecretRedactor
         }
     }
 
+    /// <summary>
+    /// Collects what the parser could not place, which its error echoes: the value after a misspelled option
+    /// (<c>--customer-secert S</c>, <c>--customer-secert=S</c>) and a stray value (a secret given without its option).
+    /// </summary>
+    /// <remarks>
+    /// A stray word of lowercase letters and hyphens is left readable: it is a mistyped command, and no credential
+    /// this tool takes looks like one (secrets, certificates and IDs are hexadecimal; tokens start with digits).
+    /// </remarks>
+    public void AddUnmatched(IReadOnlyList<string> unmatched)
+    {
+        bool afterOption = false;
+        foreach (string token in unmatched)
+        {
+            if (token.StartsWith('-'))
+            {
+                int valueAt = token.IndexOfAny(['=', ':']);
+                if (valueAt > 0)
+                {
+                    Add(token[(valueAt + 1)..]);
+                }
+
+                afterOption = valueAt < 0;
+                continue;
+            }
+
+            if (afterOption || !token.All(c => c is (>= 'a' and <= 'z') or '-'))
+            {
+                Add(token);
+            }
+
+            afterOption = false;
+        }
+    }
+
     public string Redact(string text)
     {
         lock (_gate)

@@ -35,31 +35,4 @@ internal static class TokenFormat
     public static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static string Time(DateTimeOffset time) => $"{Utc(time)} (Unix {time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)})";
-
-    /// <summary>Shows text read from a token with its control characters escaped, so a crafted token cannot drive the terminal.</summary>
-    public static string Printable(string text)
-    {
-        if (!text.AsSpan().ContainsAny(Unprintable))
-        {
-            return text;
-        }
-
-        var printable = new System.Text.StringBuilder(text.Length + 16);
-        foreach (char c in text)
-        {
-            if (Unprintable.Contains(c))
-            {
-                printable.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            }
-            else
-            {
-                printable.Append(c);
-            }
-        }
-
-        return printable.ToString();
-    }
-
-    private static readonly System.Buffers.SearchValues<char> Unprintable = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c), '\u2028', '\u2029']);
 }

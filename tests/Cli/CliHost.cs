@@ -26,6 +26,17 @@ internal static class CliHost
         "--customer-secret", customerSecret ?? emulator.CustomerSecret,
     ];
 
+    /// <summary>The global options that point the tool at a scripted loopback server, with a customer ID and secret and no retries.</summary>
+    public static string[] LoopbackArgs(Hardening.LoopbackServer server) =>
+    [
+        "--base-url", server.Endpoint.AbsoluteUri,
+        "--history-base-url", server.Endpoint.AbsoluteUri,
+        "--app-id", Hardening.LoopbackServer.AppId,
+        "--customer-id", "hostile-customer",
+        "--customer-secret", "hostile-secret-0123456789",
+        "--max-retries", "0",
+    ];
+
     /// <summary>The global options that point the tool at <paramref name="emulator"/>'s hosts and app, without a credential.</summary>
     public static string[] EndpointArgs(SignalingEmulator emulator) =>
     [

@@ -62,8 +62,7 @@ public sealed class AppCertificateCredential : SignalingCredential
     internal override ValueTask ApplyAsync(HttpRequestMessage request, string? userId, TimeProvider time, CancellationToken cancellationToken)
     {
         string token = SignalingTokenBuilder.BuildAccessToken2(AppId, _appCertificate, userId ?? DefaultUserId, TokenLifetime, time.GetUtcNow(), SignalingTokenBuilder.NewSalt());
-        request.Headers.Remove("Authorization");
-        request.Headers.TryAddWithoutValidation("Authorization", "agora token=" + token);
+        AuthenticationHeader.Replace(request, "Authorization", "agora token=" + token);
         return ValueTask.CompletedTask;
     }
 }

@@ -46,7 +46,7 @@ public sealed class BasicCredential : SignalingCredential
     public string CustomerId { get; }
 
     /// <inheritdoc />
-    public override string ToString() => $"BasicCredential {{ CustomerId = {CustomerId}, CustomerSecret = *** }}";
+    public override string ToString() => $"BasicCredential {{ CustomerId = {PrintableText.Escape(CustomerId)}, CustomerSecret = *** }}";
 
     internal override ValueTask ApplyAsync(HttpRequestMessage request, string? userId, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class LegacyAccessTokenCredential : SignalingCredential
     private readonly TokenCache? _cache;
 
     /// <summary>Initializes a new instance of the <see cref="LegacyAccessTokenCredential"/> class with a fixed token.</summary>
-    /// <param name="token">An AccessToken starting "006".</param>
+    /// <param name="token">An AccessToken starting "006". Whitespace around it is trimmed; whitespace or a control character inside it is refused.</param>
     /// <param name="userId">The user the token was built for, sent as <c>x-agora-uid</c>.</param>
     /// <exception cref="ArgumentException">The token is not an AccessToken, or was not built for <paramref name="userId"/>.</exception>
     public LegacyAccessTokenCredential(string token, string userId)
@@ -32,7 +32,10 @@ public sealed class LegacyAccessTokenCredential : SignalingCredential
     }
 
     /// <summary>Initializes a new instance of the <see cref="LegacyAccessTokenCredential"/> class that asks a provider for tokens.</summary>
-    /// <param name="tokenProvider">Returns a current AccessToken for <paramref name="userId"/>; asked on first use and again before expiry.</param>
+    /// <param name="tokenProvider">
+    /// Returns a current AccessToken for <paramref name="userId"/>; asked on first use and again before expiry. Whitespace
+    /// around the token is trimmed; whitespace or a control character inside it fails the call before anything is sent.
+    /// </param>
     /// <param name="userId">The user the tokens are built for, sent as <c>x-agora-uid</c>.</param>
     /// <param name="refreshMargin">How long before expiry to ask again; 5 minutes when <see langword="null"/>.</param>
     public LegacyAccessTokenCredential(Func<CancellationToken, ValueTask<string>> tokenProvider, string userId, TimeSpan? refreshMargin = null)
@@ -62,9 +65,7 @@ public sealed class LegacyAccessTokenCredential : SignalingCredential
         }
 
         CheckSender(UserId, userId);
-        request.Headers.Remove("x-agora-token");
-        request.Headers.Remove("x-agora-uid");
-        request.Headers.TryAddWithoutValidation("x-agora-token", token.Token);
-        request.Headers.TryAddWithoutValidation("x-agora-uid", UserId);
+        AuthenticationHeader.Replace(request, "x-agora-token", token.Token);
+        AuthenticationHeader.Replace(request, "x-agora-uid", UserId);
     }
 }

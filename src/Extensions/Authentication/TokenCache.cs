@@ -17,6 +17,7 @@ internal sealed class TokenCache(Func<CancellationToken, ValueTask<string>> prov
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task<string>? abandoned = null;
         try
         {
             var now = time.GetUtcNow();
@@ -26,9 +27,17 @@ internal sealed class TokenCache(Func<CancellationToken, ValueTask<string>> prov
             }
 
             string token;
+            Task<string>? asking = null;
             try
             {
-                token = await provider(cancellationToken).ConfigureAwait(false);
+                // A provider that ignores the token would otherwise hold a cancelled call for as long as it runs.
+                asking = provider(cancellationToken).AsTask();
+                token = await asking.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (asking is { IsCompleted: false })
+            {
+                abandoned = asking;
+                throw;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -49,7 +58,25 @@ internal sealed class TokenCache(Func<CancellationToken, ValueTask<string>> prov
         }
         finally
         {
-            _gate.Release();
+            if (abandoned is null)
+            {
+                _gate.Release();
+            }
+            else
+            {
+                // Still one provider call at a time: the next caller waits for the abandoned call to end, whose
+                // outcome nobody reads (reading Exception keeps a late failure from going unobserved).
+                _ = abandoned.ContinueWith(
+                    static (ended, gate) =>
+                    {
+                        _ = ended.Exception;
+                        ((SemaphoreSlim)gate!).Release();
+                    },
+                    _gate,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+            }
         }
     }
 }
@@ -57,10 +84,28 @@ internal sealed class TokenCache(Func<CancellationToken, ValueTask<string>> prov
 /// <summary>A token and what it holds.</summary>
 internal sealed record CachedToken(string Token, SignalingToken Parsed, DateTimeOffset RefreshAt)
 {
+    /// <summary>Reads a configured or provided token; whitespace around it is trimmed, so the header carries the token alone.</summary>
     public static CachedToken Create(string? token, SignalingTokenVersion version, string source)
     {
         string kind = version == SignalingTokenVersion.AccessToken2 ? "an AccessToken2 (007…)" : "an AccessToken (006…)";
-        if (!SignalingToken.TryParse(token, out var parsed) || parsed.Version != version)
+        if (token is null)
+        {
+            throw new SignalingCredentialException($"{source} did not give {kind}.");
+        }
+
+        token = token.Trim();
+        SignalingToken parsed;
+        try
+        {
+            parsed = SignalingToken.Parse(token);
+        }
+        catch (SignalingTokenFormatException exception)
+        {
+            // The parser's message says what is wrong without repeating the token.
+            throw new SignalingCredentialException($"{source} did not give {kind}: {exception.Message}");
+        }
+
+        if (parsed.Version != version)
         {
             throw new SignalingCredentialException($"{source} did not give {kind}.");
         }
@@ -70,7 +115,7 @@ internal sealed record CachedToken(string Token, SignalingToken Parsed, DateTime
             throw new SignalingCredentialException($"{source} gave an AccessToken2 without a Signaling (RTM) service.");
         }
 
-        return new CachedToken(token!, parsed, DateTimeOffset.MaxValue);
+        return new CachedToken(token, parsed, DateTimeOffset.MaxValue);
     }
 
     /// <summary>Reads a token given in configuration, refusing a wrong one as an argument error.</summary>

@@ -55,6 +55,9 @@ public partial class SignalingClient
     private async IAsyncEnumerable<MessageHistoryPage> ReadPagesAsync(string userId, HistoryChannelType channelType, string channelName, long start, long end, int messageCount, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long next = start;
+
+        // Every start asked for: a cursor that comes back to any of them (1, 2, 1) would page for ever, not only one that stays put.
+        var asked = new HashSet<long> { next };
         while (true)
         {
             var response = await GetMessageHistoryCoreAsync(userId, channelType, channelName, next, end, messageCount, cancellationToken).ConfigureAwait(false);
@@ -68,10 +71,10 @@ public partial class SignalingClient
                 yield break;
             }
 
-            if (newStart == next)
+            if (!asked.Add(newStart))
             {
-                // A cursor that does not move would loop forever.
-                throw new SignalingServiceException(SignalingOperations.GetMessageHistory.Name, 200, reason: $"The service answered newStart {newStart} twice, so paging cannot advance.", requestId: response.RequestId);
+                // No full stop: the exception's message adds one after the reason.
+                throw new SignalingServiceException(SignalingOperations.GetMessageHistory.Name, 200, reason: $"The service answered newStart {newStart}, a start already read, so paging would loop for ever", requestId: response.RequestId);
             }
 
             next = newStart;

@@ -76,26 +76,38 @@ public sealed class SignalingToken
     }
 
     /// <summary>Reads a token.</summary>
-    /// <param name="token">The token text, starting "007" or "006".</param>
+    /// <param name="token">
+    /// The token text, starting "007" or "006". Whitespace around it is ignored, as by .NET's number parsers; whitespace
+    /// or a control character inside it is refused, although Base64 decoding would skip it, because a header cannot carry it.
+    /// </param>
     /// <returns>The token's contents.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="token"/> is null.</exception>
     /// <exception cref="SignalingTokenFormatException">The text is not a well-formed token.</exception>
     public static SignalingToken Parse(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        if (token.Length > MaxLength)
+        var text = token.AsSpan().Trim();
+        if (text.Length > MaxLength)
         {
             throw new SignalingTokenFormatException($"A token is at most {MaxLength} characters.");
         }
 
-        if (token.StartsWith(AccessToken2.Version, StringComparison.Ordinal))
+        foreach (char c in text)
         {
-            return ParseAccessToken2(token.AsSpan(AccessToken2.Version.Length));
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                throw new SignalingTokenFormatException($"A token must not contain whitespace or control characters inside it; found U+{(int)c:X4}.");
+            }
         }
 
-        if (token.StartsWith(LegacyAccessToken.Version, StringComparison.Ordinal))
+        if (text.StartsWith(AccessToken2.Version, StringComparison.Ordinal))
         {
-            return ParseAccessToken(token.AsSpan(LegacyAccessToken.Version.Length));
+            return ParseAccessToken2(text[AccessToken2.Version.Length..]);
+        }
+
+        if (text.StartsWith(LegacyAccessToken.Version, StringComparison.Ordinal))
+        {
+            return ParseAccessToken(text[LegacyAccessToken.Version.Length..]);
         }
 
         throw new SignalingTokenFormatException("A token starts with 007 (AccessToken2) or 006 (AccessToken).");
@@ -156,8 +168,9 @@ public sealed class SignalingToken
         : _crcChannel == Crc32.HashToUInt32(Encoding.UTF8.GetBytes(userId)) && _crcUid == 0;
 
     /// <inheritdoc />
+    /// <remarks>The user ID is shown with its control and format characters escaped (<c>\u001B</c>): a token made elsewhere may name any user.</remarks>
     public override string ToString() =>
-        $"{Version} for app {AppId}" + (UserId is null ? string.Empty : $", user {UserId}")
+        $"{Version} for app {AppId}" + (UserId is null ? string.Empty : $", user {PrintableText.Escape(UserId)}")
         + (IssuedAt is null ? string.Empty : $", issued {IssuedAt:u}") + (ExpiresAt is null ? string.Empty : $", expires {ExpiresAt:u}");
 
     private static SignalingToken ParseAccessToken2(ReadOnlySpan<char> body)
