@@ -45,6 +45,19 @@ public sealed class ErrorContractTests : IDisposable
         error.RequestId.Should().Be("7966661_18114543996554487573");
     }
 
+    [Theory]
+    [InlineData("""{"result":"failed","reason":"The destination is not valid."}""", "Reason: The destination is not valid.")]
+    [InlineData("<html>proxy error</html>", "Reason: The response body is not JSON.")]
+    public async Task A_reason_that_ends_a_sentence_gets_no_second_full_stop(string body, string expected)
+    {
+        StubAny(400, body);
+
+        var act = () => _host.Client.SendPeerMessageAsync("userA", "userB", "Hello");
+
+        var error = (await act.Should().ThrowAsync<SignalingServiceException>()).Which;
+        error.Message.Should().Contain(expected).And.NotContain("..");
+    }
+
     [Fact]
     public async Task The_observed_history_server_error_example_is_read()
     {

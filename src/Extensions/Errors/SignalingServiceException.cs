@@ -94,7 +94,13 @@ public class SignalingServiceException : Exception
 
         if (!string.IsNullOrEmpty(reason))
         {
-            text.Append(" Reason: ").Append(Sanitize(reason)).Append('.');
+            // A reason that ends a sentence itself (most do, the service's and the SDK's) gets no second full stop.
+            string sanitized = Sanitize(reason);
+            text.Append(" Reason: ").Append(sanitized);
+            if (!sanitized.EndsWith('.'))
+            {
+                text.Append('.');
+            }
         }
 
         if (!string.IsNullOrEmpty(requestId))
