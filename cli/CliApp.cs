@@ -15,14 +15,32 @@ public static class CliApp
     /// <param name="environment">The environment variables to read settings from (see <see cref="EnvironmentVariables"/>).</param>
     /// <param name="cancellationToken">Cancelled on Ctrl-C; ends <c>events --follow</c> normally and other commands with <see cref="ExitCodes.Cancelled"/>.</param>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
+    public static Task<int> RunAsync(
+        string[] args,
+        TextWriter stdout,
+        TextWriter stderr,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(args, TextReader.Null, stdout, stderr, environment, cancellationToken);
+
+    /// <summary>Runs the tool once, with a standard input (read only by <c>emulator --until-stdin-closes</c>, which stops when it ends).</summary>
+    /// <param name="args">The command-line arguments, without the program name.</param>
+    /// <param name="stdin">The standard input.</param>
+    /// <param name="stdout">Receives results: readable lines, or JSON with <c>--json</c>.</param>
+    /// <param name="stderr">Receives notes and error messages.</param>
+    /// <param name="environment">The environment variables to read settings from (see <see cref="EnvironmentVariables"/>).</param>
+    /// <param name="cancellationToken">Cancelled on Ctrl-C; ends <c>events --follow</c> and <c>emulator</c> normally and other commands with <see cref="ExitCodes.Cancelled"/>.</param>
+    /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
     public static async Task<int> RunAsync(
         string[] args,
+        TextReader stdin,
         TextWriter stdout,
         TextWriter stderr,
         IReadOnlyDictionary<string, string?> environment,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(environment);
@@ -54,7 +72,8 @@ public static class CliApp
 
         using var redactedStdout = new RedactingTextWriter(stdout, secrets);
         using var redactedStderr = new RedactingTextWriter(stderr, secrets);
-        var context = new CliContext(globals, environment, redactedStdout, redactedStderr);
+        // The emulator prints the test credentials it accepts, even those given with the (masked) secret options.
+        var context = new CliContext(globals, environment, redactedStdout, redactedStderr) { Stdin = stdin, UnmaskedStdout = stdout };
 
         // No response files: an argument starting with '@' is a value (a payload "@bob hi", a pasted token), never a file
         // to read in, and an unknown file name would be echoed back unmasked.
@@ -129,6 +148,7 @@ public static class CliApp
             HistoryCommand.Create(context),
             TokenCommand.Create(context),
             DemoCommand.Create(context),
+            EmulatorCommand.Create(context),
         };
 
         foreach (var option in context.Globals.All)
