@@ -25,14 +25,19 @@ internal sealed class CliEmulatorRun : IAsyncDisposable
 
     public Uri Url => new(Announcement["url"]!.Value<string>()!);
 
-    /// <summary>Starts it with <c>--json</c> and <c>--port 0</c> besides <paramref name="args"/>, and waits until it is ready.</summary>
+    /// <summary>Runs <paramref name="args"/> (<c>emulator</c> and its options) with <c>--port 0 --json</c>, and waits until it is ready.</summary>
     public static async Task<CliEmulatorRun> StartAsync(string[]? args = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var run = new CliEmulatorRun(["emulator", "--port", "0", "--json", .. args ?? []], environment ?? CliHost.EmptyEnvironment);
+        var run = new CliEmulatorRun([.. args ?? ["emulator"], "--port", "0", "--json"], environment ?? CliHost.EmptyEnvironment);
         try
         {
-            await run.Stdout.WaitForAsync("}", WaitLimit);
+            await run.Stdout.WaitForAsync("\n", WaitLimit);
             run.Announcement = JObject.Parse(run.Stdout.ToString());
+            if (run.Announcement["url"] is null)
+            {
+                throw new InvalidOperationException($"The emulator did not start:\n{run.Stdout}\n{run.Stderr}");
+            }
+
             return run;
         }
         catch

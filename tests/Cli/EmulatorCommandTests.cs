@@ -43,7 +43,7 @@ public sealed class EmulatorCommandTests
             ["AGORA_EMULATOR_CUSTOMER_ID"] = "env-customer",
             ["AGORA_CUSTOMER_SECRET"] = "a-real-secret-the-emulator-must-not-take",
         };
-        await using var emulator = await CliEmulatorRun.StartAsync(["--customer-id", "option-customer", "--customer-secret", "option-secret"], environment);
+        await using var emulator = await CliEmulatorRun.StartAsync(["emulator", "--customer-id", "option-customer", "--customer-secret", "option-secret"], environment);
 
         emulator.Announcement["appId"]!.Value<string>().Should().Be("0123456789abcdef0123456789abcdef");
         emulator.Announcement["customerId"]!.Value<string>().Should().Be("option-customer");
