@@ -71,34 +71,29 @@ public sealed partial class SignalingEmulator
         }
     }
 
-    private ResponseMessage EnqueueUserEvents(IRequestMessage request)
+    private ResponseMessage EnqueueUserEvents(IRequestMessage request) => Enqueue(request, "a user event", _userEvents, item => new UserEvent
     {
-        var items = ControlItems(request, "a user event").Select(item => new UserEvent
-        {
-            UserId = ControlString(item, "userId"),
-            Type = ControlString(item, "type"),
-            Ms = ControlLong(item, "ms") ?? Now(),
-        }).ToList();
-        lock (_gate)
-        {
-            items.ForEach(item => Append(_userEvents, item));
-            return Control(200, new { Queued = items.Count, Pending = _userEvents.Count });
-        }
-    }
+        UserId = ControlString(item, "userId"),
+        Type = ControlString(item, "type"),
+        Ms = ControlLong(item, "ms") ?? Now(),
+    });
 
-    private ResponseMessage EnqueueChannelEvents(IRequestMessage request)
+    private ResponseMessage EnqueueChannelEvents(IRequestMessage request) => Enqueue(request, "a channel event", _channelEvents, item => new ChannelEvent
     {
-        var items = ControlItems(request, "a channel event").Select(item => new ChannelEvent
-        {
-            GroupId = ControlString(item, "channelName"),
-            UserId = ControlString(item, "userId"),
-            Type = ControlString(item, "type"),
-            Ms = ControlLong(item, "ms") ?? Now(),
-        }).ToList();
+        GroupId = ControlString(item, "channelName"),
+        UserId = ControlString(item, "userId"),
+        Type = ControlString(item, "type"),
+        Ms = ControlLong(item, "ms") ?? Now(),
+    });
+
+    private ResponseMessage Enqueue<T>(IRequestMessage request, string what, LinkedList<T> queue, Func<JObject, T> read)
+    {
+        // Every item is read before any is queued, so a malformed one leaves the queue as it was.
+        var items = ControlItems(request, what).Select(read).ToList();
         lock (_gate)
         {
-            items.ForEach(item => Append(_channelEvents, item));
-            return Control(200, new { Queued = items.Count, Pending = _channelEvents.Count });
+            items.ForEach(item => Append(queue, item));
+            return Control(200, new { Queued = items.Count, Pending = queue.Count });
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Agora.Signaling.Cli;
 using Agora.Signaling.Testing;
+using Agora.Signaling.Tests.Emulator;
 using Newtonsoft.Json.Linq;
 
 namespace Agora.Signaling.Tests.Cli;
@@ -20,14 +21,7 @@ public sealed class EmulatorCommandTests
 
         emulator.Stdout.ToString().Should().EndWith("}" + Environment.NewLine).And.Subject.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle();
         emulator.Announcement.Properties().Select(p => p.Name).Should().Equal("url", "appId", "customerId", "customerSecret", "appCertificate");
-        emulator.Announcement.ToString().Should().Be(JObject.FromObject(new
-        {
-            url = emulator.Url.AbsoluteUri,
-            appId = defaults.AppId,
-            customerId = defaults.CustomerId,
-            customerSecret = defaults.CustomerSecret,
-            appCertificate = defaults.AppCertificate,
-        }).ToString());
+        emulator.Announcement.ToString().Should().Be(CredentialsJson.Of(emulator.Url, defaults));
         emulator.Url.Host.Should().Be("127.0.0.1");
         answer.StatusCode.Should().Be(HttpStatusCode.OK);
         code.Should().Be(ExitCodes.Success);

@@ -16,14 +16,7 @@ public sealed class EmulatorControlTests : IDisposable
     {
         var answer = await GetJsonAsync("_emulator/credentials");
 
-        answer.ToString().Should().Be(JObject.FromObject(new
-        {
-            url = _emulator.Endpoint.AbsoluteUri,
-            appId = _emulator.AppId,
-            customerId = _emulator.CustomerId,
-            customerSecret = _emulator.CustomerSecret,
-            appCertificate = _emulator.AppCertificate,
-        }).ToString());
+        answer.ToString().Should().Be(CredentialsJson.Of(_emulator.Endpoint, new SignalingEmulatorOptions()), "the emulator runs with the default settings");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using Agora.Signaling.Testing;
+using Agora.Signaling.Tests.Processes;
 
 namespace Agora.Signaling.Tests.Packaging;
 
@@ -95,45 +94,11 @@ public sealed class PackedConsumerTests : IDisposable
 
     private static async Task RunDotnet(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        // The test host's own MSBuild settings must not leak into the child builds.
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment.Remove("MSBuildSDKsPath");
+        using var dotnet = ChildProcess.Start("dotnet", arguments, workingDirectory: workingDirectory);
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        int code = await dotnet.WaitForExitAsync(ProcessTimeout);
 
-        using var timeout = new CancellationTokenSource(ProcessTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {ProcessTimeout}:\n{output}");
-        }
-        process.WaitForExit();
-
-        process.ExitCode.Should().Be(0, "dotnet {0} should succeed; its output was:\n{1}", string.Join(' ', arguments), output);
+        code.Should().Be(0, "dotnet {0} should succeed; its output was:\n{1}\n{2}", string.Join(' ', arguments), dotnet.Stdout, dotnet.Stderr);
     }
 
     public void Dispose()
