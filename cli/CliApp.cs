@@ -108,12 +108,14 @@ public static class CliApp
             // Help goes to stdout, where it would corrupt --json output and hide the error in a wall of text.
             // Typo suggestions go to stderr too: stdout carries only results.
             parseError.ShowHelp = false;
-            await parse.InvokeAsync(new InvocationConfiguration { Output = redactedStderr, Error = redactedStderr, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
+            using var errors = new StringWriter();
+            await parse.InvokeAsync(new InvocationConfiguration { Output = errors, Error = errors, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
+            redactedStderr.Write(ParseErrorText.Plain(errors.ToString()));
             redactedStderr.WriteLine($"Run '{HelpCommandLine(parse)} --help' for usage.");
             if (parse.GetValue(globals.Json))
             {
                 var output = new CommandOutput(redactedStdout, TextWriter.Null, json: true);
-                output.Json(new ErrorOutput(ErrorReporter.Details("usage", string.Join(" ", parse.Errors.Select(e => e.Message)))));
+                output.Json(new ErrorOutput(ErrorReporter.Details("usage", ParseErrorText.Plain(string.Join(" ", parse.Errors.Select(e => e.Message))))));
             }
 
             return ExitCodes.BadArguments;
