@@ -142,7 +142,8 @@ public static class CliApp
             "With no --base-url, app ID, credential or certificate (options or environment variables), every command that sends runs against an embedded emulator on a loopback port.\n" +
             "Credentials, one kind at a time: --customer-id with --customer-secret, --token (AccessToken2), --legacy-token with --uid, or --app-certificate with --app-id.\n" +
             $"Exit codes: {ExitCodes.Success} success, {ExitCodes.BadArguments} bad arguments or input rejected before sending, " +
-            $"{ExitCodes.ServiceError} the service answered with an error, {ExitCodes.Unreachable} the service could not be reached, {ExitCodes.Cancelled} interrupted.")
+            $"{ExitCodes.ServiceError} the service answered with an error, {ExitCodes.Unreachable} the service could not be reached, " +
+            $"{ExitCodes.TokenInvalid} 'token inspect' found a signature that does not verify, {ExitCodes.Cancelled} interrupted.")
         {
             SendPeerCommand.Create(context),
             SendChannelCommand.Create(context),
