@@ -7,11 +7,13 @@ namespace Agora.Signaling.Cli.Connection;
 internal sealed class SignalingConnection : IDisposable
 {
     private readonly SignalingClient _client;
+    private readonly HttpMessageHandler? _transport;
 
-    private SignalingConnection(SignalingClient client, SignalingEmulator? emulator)
+    private SignalingConnection(SignalingClient client, SignalingEmulator? emulator, HttpMessageHandler? transport = null)
     {
         _client = client;
         Emulator = emulator;
+        _transport = transport;
     }
 
     public ISignalingClient Client => _client;
@@ -29,21 +31,32 @@ internal sealed class SignalingConnection : IDisposable
         if (settings.EmulatorUrl is { } url)
         {
             var running = await RunningEmulator.ReadClientOptionsAsync(url, cancellationToken).ConfigureAwait(false);
-            var client = new SignalingClient(WithRetries(running, settings));
-            output.Note($"Using the emulator at {running.Endpoint} (app ID {running.AppId}).");
-            return new SignalingConnection(client, null);
+            return Create(running, settings, null, () => output.Note($"Using the emulator at {running.Endpoint} (app ID {running.AppId})."));
         }
 
         var emulator = SignalingEmulator.Start();
         try
         {
-            var client = new SignalingClient(WithRetries(emulator.CreateClientOptions(), settings));
-            output.Note($"Using the embedded emulator at {emulator.Endpoint} because {settings.EmulatorReason}; nothing leaves this machine.");
-            return new SignalingConnection(client, emulator);
+            return Create(emulator.CreateClientOptions(), settings, emulator, () =>
+                output.Note($"Using the embedded emulator at {emulator.Endpoint} because {settings.EmulatorReason}; nothing leaves this machine."));
         }
         catch
         {
             emulator.Dispose();
+            throw;
+        }
+    }
+
+    private static SignalingConnection Create(SignalingClientOptions options, ConnectionSettings settings, SignalingEmulator? emulator, Action note)
+    {
+        var transport = new NoteOnFirstRequest(note);
+        try
+        {
+            return new SignalingConnection(new SignalingClient(WithRetries(options, settings), transport), emulator, transport);
+        }
+        catch
+        {
+            transport.Dispose();
             throw;
         }
     }
@@ -61,6 +74,7 @@ internal sealed class SignalingConnection : IDisposable
     public void Dispose()
     {
         _client.Dispose();
+        _transport?.Dispose();
         Emulator?.Dispose();
     }
 }
