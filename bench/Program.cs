@@ -15,7 +15,7 @@ using Perfolizer.Horology;
 // Any other arguments go to BenchmarkDotNet (for example --filter '*Token*').
 if (args is ["--serve", ..])
 {
-    return await ServerProcess.ServeAsync(emulator: args is [_, "emulator"]);
+    return await ServerProcess.ServeAsync();
 }
 
 if (args is ["--allocations", ..])

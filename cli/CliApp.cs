@@ -15,14 +15,32 @@ public static class CliApp
     /// <param name="environment">The environment variables to read settings from (see <see cref="EnvironmentVariables"/>).</param>
     /// <param name="cancellationToken">Cancelled on Ctrl-C; ends <c>events --follow</c> normally and other commands with <see cref="ExitCodes.Cancelled"/>.</param>
     /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
+    public static Task<int> RunAsync(
+        string[] args,
+        TextWriter stdout,
+        TextWriter stderr,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(args, TextReader.Null, stdout, stderr, environment, cancellationToken);
+
+    /// <summary>Runs the tool once, with a standard input (read only by <c>emulator --until-stdin-closes</c>, which stops when it ends).</summary>
+    /// <param name="args">The command-line arguments, without the program name.</param>
+    /// <param name="stdin">The standard input.</param>
+    /// <param name="stdout">Receives results: readable lines, or JSON with <c>--json</c>.</param>
+    /// <param name="stderr">Receives notes and error messages.</param>
+    /// <param name="environment">The environment variables to read settings from (see <see cref="EnvironmentVariables"/>).</param>
+    /// <param name="cancellationToken">Cancelled on Ctrl-C; ends <c>events --follow</c> and <c>emulator</c> normally and other commands with <see cref="ExitCodes.Cancelled"/>.</param>
+    /// <returns>The exit code; see <see cref="ExitCodes"/>.</returns>
     public static async Task<int> RunAsync(
         string[] args,
+        TextReader stdin,
         TextWriter stdout,
         TextWriter stderr,
         IReadOnlyDictionary<string, string?> environment,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         ArgumentNullException.ThrowIfNull(environment);
@@ -54,7 +72,8 @@ public static class CliApp
 
         using var redactedStdout = new RedactingTextWriter(stdout, secrets);
         using var redactedStderr = new RedactingTextWriter(stderr, secrets);
-        var context = new CliContext(globals, environment, redactedStdout, redactedStderr);
+        // The emulator prints the test credentials it accepts, even those given with the (masked) secret options.
+        var context = new CliContext(globals, environment, redactedStdout, redactedStderr) { Stdin = stdin, UnmaskedStdout = stdout };
 
         // No response files: an argument starting with '@' is a value (a payload "@bob hi", a pasted token), never a file
         // to read in, and an unknown file name would be echoed back unmasked.
@@ -90,12 +109,14 @@ public static class CliApp
             // Help goes to stdout, where it would corrupt --json output and hide the error in a wall of text.
             // Typo suggestions go to stderr too: stdout carries only results.
             parseError.ShowHelp = false;
-            await parse.InvokeAsync(new InvocationConfiguration { Output = redactedStderr, Error = redactedStderr, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
+            using var errors = new StringWriter();
+            await parse.InvokeAsync(new InvocationConfiguration { Output = errors, Error = errors, ProcessTerminationTimeout = null }, cancellationToken).ConfigureAwait(false);
+            redactedStderr.Write(ParseErrorText.Plain(errors.ToString()));
             redactedStderr.WriteLine($"Run '{HelpCommandLine(parse)} --help' for usage.");
             if (parse.GetValue(globals.Json))
             {
                 var output = new CommandOutput(redactedStdout, TextWriter.Null, json: true);
-                output.Json(new ErrorOutput(ErrorReporter.Details("usage", string.Join(" ", parse.Errors.Select(e => e.Message)))));
+                output.Json(new ErrorOutput(ErrorReporter.Details("usage", ParseErrorText.Plain(string.Join(" ", parse.Errors.Select(e => e.Message))))));
             }
 
             return ExitCodes.BadArguments;
@@ -119,10 +140,12 @@ public static class CliApp
     {
         var root = new RootCommand(
             "Command-line tool for the Agora Signaling (formerly RTM) REST API: send peer and channel messages, pull user and channel events, read message history.\n" +
-            "With no --base-url, app ID, credential or certificate (options or environment variables), every command that sends runs against an embedded emulator on a loopback port.\n" +
+            "With no --base-url, app ID, credential or certificate (options or environment variables), every command that sends runs against an embedded emulator on a loopback port, " +
+            "which lives for that one command; 'agora-signaling emulator' serves one until Ctrl-C, and --emulator URL points any command at it.\n" +
             "Credentials, one kind at a time: --customer-id with --customer-secret, --token (AccessToken2), --legacy-token with --uid, or --app-certificate with --app-id.\n" +
             $"Exit codes: {ExitCodes.Success} success, {ExitCodes.BadArguments} bad arguments or input rejected before sending, " +
-            $"{ExitCodes.ServiceError} the service answered with an error, {ExitCodes.Unreachable} the service could not be reached, {ExitCodes.Cancelled} interrupted.")
+            $"{ExitCodes.ServiceError} the service answered with an error, {ExitCodes.Unreachable} the service could not be reached, " +
+            $"{ExitCodes.TokenInvalid} 'token inspect' found a signature that does not verify, {ExitCodes.Cancelled} interrupted.")
         {
             SendPeerCommand.Create(context),
             SendChannelCommand.Create(context),
@@ -130,6 +153,7 @@ public static class CliApp
             HistoryCommand.Create(context),
             TokenCommand.Create(context),
             DemoCommand.Create(context),
+            EmulatorCommand.Create(context),
         };
 
         foreach (var option in context.Globals.All)

@@ -33,6 +33,22 @@ public static class EnvironmentVariables
     /// <summary>Stands in for <c>--max-retries</c>.</summary>
     public const string MaxRetries = "AGORA_MAX_RETRIES";
 
+    /// <summary>The port of <c>agora-signaling emulator</c>, when <c>--port</c> is not given.</summary>
+    public const string EmulatorPort = "AGORA_EMULATOR_PORT";
+
+    /// <summary>The app ID <c>agora-signaling emulator</c> serves, when <c>--app-id</c> is not given.</summary>
+    /// <remarks>The emulator has variables of its own: a shell set up for a real app must not make it print real secrets.</remarks>
+    public const string EmulatorAppId = "AGORA_EMULATOR_APP_ID";
+
+    /// <summary>The customer ID <c>agora-signaling emulator</c> accepts, when <c>--customer-id</c> is not given.</summary>
+    public const string EmulatorCustomerId = "AGORA_EMULATOR_CUSTOMER_ID";
+
+    /// <summary>The customer secret <c>agora-signaling emulator</c> accepts, when <c>--customer-secret</c> is not given.</summary>
+    public const string EmulatorCustomerSecret = "AGORA_EMULATOR_CUSTOMER_SECRET";
+
+    /// <summary>The app certificate <c>agora-signaling emulator</c> verifies tokens with, when <c>--app-certificate</c> is not given.</summary>
+    public const string EmulatorAppCertificate = "AGORA_EMULATOR_APP_CERTIFICATE";
+
     /// <summary>The variables whose values are secrets, masked in everything the tool writes.</summary>
     internal static IEnumerable<string> Secrets => [CustomerSecret, Token, LegacyToken, AppCertificate];
 }

@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary>The service could not be reached or did not answer in time.</summary>
     public const int Unreachable = 4;
 
+    /// <summary><c>token inspect</c> read the token, but its signature does not verify with the app certificate given.</summary>
+    public const int TokenInvalid = 5;
+
     /// <summary>The user interrupted a command that is not meant to run until interrupted (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 }

@@ -89,10 +89,13 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public Option<bool> Emulator { get; } = new("--emulator")
+    public Option<string?> Emulator { get; } = new("--emulator")
     {
-        Description = "Run against the embedded emulator, ignoring the connection settings. " +
-            "This is also what happens when no connection setting (URL, app ID, credential or certificate) is given at all.",
+        Description = "Run against an emulator, ignoring the other connection settings. Alone, it starts an embedded emulator for this one command " +
+            "(also what happens when no connection setting is given at all); with a URL, it uses the emulator running there " +
+            "('agora-signaling emulator'), reading its app ID and credentials from its control surface, so state persists between commands.",
+        HelpName = "url",
+        Arity = ArgumentArity.ZeroOrOne,
         Recursive = true,
     };
 

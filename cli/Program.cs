@@ -32,6 +32,6 @@ internal static class Program
             environment[(string)entry.Key] = entry.Value as string;
         }
 
-        return await CliApp.RunAsync(args, Console.Out, Console.Error, environment, cancellation.Token).ConfigureAwait(false);
+        return await CliApp.RunAsync(args, Console.In, Console.Out, Console.Error, environment, cancellation.Token).ConfigureAwait(false);
     }
 }

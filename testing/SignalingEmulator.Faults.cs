@@ -68,10 +68,17 @@ public sealed partial class SignalingEmulator
     // Runs in front of WireMock, where the connection itself can be aborted; also counts every request.
     private async Task InjectFaultsAsync(HttpContext context, Func<Task> next)
     {
-        Interlocked.Increment(ref _totalRequests);
-
         // The path as the client sent it, before Kestrel decoded it; see PathSegments.
         context.Request.Headers[RawTargetHeader] = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+
+        // A test seeding the emulator must not use up the faults it queued for the code under test, nor count as its traffic.
+        if (IsControlPath(context.Request.Path))
+        {
+            await next().ConfigureAwait(false);
+            return;
+        }
+
+        Interlocked.Increment(ref _totalRequests);
         var fault = NextFault();
         if (fault is null)
         {

@@ -28,6 +28,11 @@ public sealed partial class SignalingEmulator
     private ResponseMessage Handle(IRequestMessage request)
     {
         string[] segments = PathSegments(request);
+        if (segments is [ControlPrefix, .. var control])
+        {
+            return HandleControl(request, control);
+        }
+
         bool isHistory = segments is ["rtm", "v2", "history", ..];
 
         try
@@ -324,17 +329,7 @@ public sealed partial class SignalingEmulator
 
     private static JObject ReadBody(IRequestMessage request, string[] allowed)
     {
-        JObject body;
-        try
-        {
-            // DateParseHandling.None: a date-like string must reach the store exactly as sent.
-            using var reader = new JsonTextReader(new StringReader(request.Body ?? string.Empty)) { DateParseHandling = DateParseHandling.None };
-            body = JObject.Load(reader);
-        }
-        catch (JsonException)
-        {
-            throw new BadRequest("The body must be a JSON object");
-        }
+        var body = ParseBody(request) as JObject ?? throw new BadRequest("The body must be a JSON object");
 
         // The API is case-sensitive: a misspelled field is an error, not something to ignore.
         foreach (var property in body.Properties())
@@ -346,6 +341,20 @@ public sealed partial class SignalingEmulator
         }
 
         return body;
+    }
+
+    private static JToken ParseBody(IRequestMessage request)
+    {
+        try
+        {
+            // DateParseHandling.None: a date-like string must reach the store exactly as sent.
+            using var reader = new JsonTextReader(new StringReader(request.Body ?? string.Empty)) { DateParseHandling = DateParseHandling.None };
+            return JToken.Load(reader);
+        }
+        catch (JsonException)
+        {
+            throw new BadRequest("The body must be JSON");
+        }
     }
 
     private static string RequiredString(JObject body, string name) =>
@@ -427,19 +436,20 @@ public sealed partial class SignalingEmulator
         Data = null,
     };
 
-    private static ResponseMessage Json(int status, object body)
+    private static ResponseMessage Json(int status, object? body, JsonSerializerSettings? settings = null)
     {
-        var response = new ResponseMessage
+        var response = new ResponseMessage { StatusCode = status };
+        if (body is not null)
         {
-            StatusCode = status,
-            BodyData = new BodyData
+            response.BodyData = new BodyData
             {
-                BodyAsString = JsonConvert.SerializeObject(body, WireSettings),
+                BodyAsString = JsonConvert.SerializeObject(body, settings ?? WireSettings),
                 DetectedBodyType = BodyType.String,
                 Encoding = System.Text.Encoding.UTF8,
-            },
-        };
-        response.AddHeader("Content-Type", "application/json; charset=utf-8");
+            };
+            response.AddHeader("Content-Type", "application/json; charset=utf-8");
+        }
+
         return response;
     }
 

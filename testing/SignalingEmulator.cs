@@ -81,7 +81,7 @@ public sealed partial class SignalingEmulator : IDisposable
     /// <summary>Gets the base URL of the history API; the same server serves both.</summary>
     public Uri HistoryEndpoint => Endpoint;
 
-    /// <summary>Gets the number of HTTP requests received so far, including refused ones.</summary>
+    /// <summary>Gets the number of API requests received so far, including refused ones; the control surface is not counted.</summary>
     public long RequestCount => Interlocked.Read(ref _totalRequests);
 
     /// <summary>Gets a snapshot of every message accepted so far, in arrival order.</summary>

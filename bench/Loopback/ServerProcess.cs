@@ -25,7 +25,10 @@ public sealed class ServerProcess : IDisposable
     public static Uri? Inherited =>
         Environment.GetEnvironmentVariable(EndpointVariable) is { Length: > 0 } value ? new Uri(value) : null;
 
-    /// <summary>Starts the fixed-response server, or the stateful emulator from <c>testing/</c> when <paramref name="emulator"/> is set.</summary>
+    /// <summary>
+    /// Starts the fixed-response server, or, when <paramref name="emulator"/> is set, the stateful emulator as users run it:
+    /// <c>agora-signaling emulator --port 0 --json --until-stdin-closes</c>, whose first line is JSON with its URL.
+    /// </summary>
     public static ServerProcess Start(bool emulator = false)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -34,16 +37,20 @@ public sealed class ServerProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(typeof(ServerProcess).Assembly.Location);
-        start.ArgumentList.Add("--serve");
-        if (emulator)
+        string[] arguments = emulator
+            ? [Path.Combine(AppContext.BaseDirectory, "agora-signaling.dll"), "emulator", "--port", "0", "--json", "--until-stdin-closes"]
+            : [typeof(ServerProcess).Assembly.Location, "--serve"];
+        foreach (string argument in arguments)
         {
-            start.ArgumentList.Add("emulator");
+            start.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The loopback server process did not start.");
         string? line = process.StandardOutput.ReadLine();
-        if (line is null || !Uri.TryCreate(line, UriKind.Absolute, out var endpoint))
+        string? url = emulator && line is not null && line.StartsWith('{')
+            ? System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("url").GetString()
+            : line;
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var endpoint))
         {
             process.Kill();
             throw new InvalidOperationException($"The loopback server printed '{line}' instead of its address.");
@@ -55,15 +62,9 @@ public sealed class ServerProcess : IDisposable
     /// <summary>Gets the process, so a caller can read its memory.</summary>
     public Process Process => _process;
 
-    /// <summary>Serves until standard input closes: the parent's exit, or its <see cref="Dispose"/>.</summary>
-    public static async Task<int> ServeAsync(bool emulator)
+    /// <summary>Serves the fixed-response server until standard input closes: the parent's exit, or its <see cref="Dispose"/>.</summary>
+    public static async Task<int> ServeAsync()
     {
-        if (emulator)
-        {
-            using var signaling = Agora.Signaling.Testing.SignalingEmulator.Start();
-            return await AnnounceAndWaitAsync(signaling.Endpoint).ConfigureAwait(false);
-        }
-
         await using var server = await FixedResponseServer.StartAsync().ConfigureAwait(false);
         return await AnnounceAndWaitAsync(server.Endpoint).ConfigureAwait(false);
     }

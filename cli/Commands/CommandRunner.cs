@@ -19,7 +19,7 @@ internal static class CommandRunner
         try
         {
             var settings = ConnectionResolver.Resolve(parse, context.Globals, context.Environment, forcedEmulatorReason);
-            using var connection = SignalingConnection.Open(settings, output);
+            using var connection = await SignalingConnection.OpenAsync(settings, output, cancellationToken).ConfigureAwait(false);
             client = connection.Client;
             await body(connection, output, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;

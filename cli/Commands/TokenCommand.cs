@@ -97,11 +97,14 @@ internal static class TokenCommand
         var command = new Command(
             "inspect",
             "Show what a token holds: version, app ID, issue and expiry times, salt, user and services. " +
-            "With --app-certificate (and, for a 006 token, --uid), also whether its signature verifies; the exit code is 0 either way.")
+            $"With --app-certificate (and, for a 006 token, --uid), also whether its signature verifies; exit code {ExitCodes.TokenInvalid} when it does not, so a script can check it.")
         {
             tokenArgument,
         };
-        command.SetAction((parse, ct) => Task.FromResult(CommandRunner.RunOffline(
+        command.SetAction((parse, ct) =>
+        {
+            bool forged = false;
+            int code = CommandRunner.RunOffline(
             context,
             parse,
             output =>
@@ -142,8 +145,11 @@ internal static class TokenCommand
                 }
 
                 output.Result(TokenOutput.From(token, valid), w => WriteToken(w, token, verdict));
+                forged = valid == false;
             },
-            ct)));
+            ct);
+            return Task.FromResult(code == ExitCodes.Success && forged ? ExitCodes.TokenInvalid : code);
+        });
         return command;
     }
 

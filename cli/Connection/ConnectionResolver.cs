@@ -20,9 +20,11 @@ internal static class ConnectionResolver
         }
 
         int? maxRetries = ReadMaxRetries(parse, options, environment);
-        if (parse.GetValue(options.Emulator))
+        if (parse.GetResult(options.Emulator) is { Implicit: false })
         {
-            return ConnectionSettings.Emulator("--emulator was given", maxRetries);
+            return parse.GetValue(options.Emulator) is { } url
+                ? ConnectionSettings.Emulator("--emulator was given", maxRetries, ParseUrl(url, options.Emulator.Name))
+                : ConnectionSettings.Emulator("--emulator was given", maxRetries);
         }
 
         Setting? appId = Setting.Read(parse, options.AppId, environment, EnvironmentVariables.AppId);

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Agora.Signaling.Sample;
 
@@ -16,6 +18,23 @@ public static class SampleApp
     /// <returns>The application, ready to run.</returns>
     public static WebApplication Build(string[] args) => Create(WebApplication.CreateBuilder(args));
 
+    /// <summary>Runs the checks <c>ValidateOnStart</c> registered, which the host would otherwise run inside <c>StartAsync</c>.</summary>
+    /// <param name="app">The built application.</param>
+    /// <returns>Why the configuration is refused, on one line, or <see langword="null"/> when it is valid.</returns>
+    public static string? ConfigurationError(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+            return null;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException exception)
+        {
+            return exception.Message.ReplaceLineEndings(" ");
+        }
+    }
+
     /// <summary>Registers the SDK, the event pump and the endpoints on a builder the caller has configured.</summary>
     /// <param name="builder">The builder; its configuration must hold the <see cref="SignalingSection"/> section.</param>
     /// <returns>The application, ready to run.</returns>
@@ -29,12 +48,22 @@ public static class SampleApp
             .Validate(o => o.Capacity > 0, "Sample:RecentUserEvents:Capacity must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<RecentUserEvents>();
+        builder.Services.AddSingleton<UserEventsPumpStatus>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<UserEventsPump>();
+        builder.Services.AddHealthChecks().AddCheck<UserEventsPumpHealthCheck>("userEventsPump");
         builder.Services.AddProblemDetails();
 
+        // A body that does not bind (not JSON, wrong shape) is the caller's mistake: a 400 problem in every environment,
+        // never the developer exception page, which would show the exception and the request's headers.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapChannelMessageEndpoints();
         app.MapRecentUserEventEndpoints();
+        app.MapHealthEndpoints();
         return app;
     }
 }

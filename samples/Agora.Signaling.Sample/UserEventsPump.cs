@@ -12,16 +12,22 @@ public sealed partial class UserEventsPump : BackgroundService
     private readonly ISignalingClient _client;
     private readonly RecentUserEvents _recent;
     private readonly ILogger<UserEventsPump> _logger;
+    private readonly UserEventsPumpStatus _status;
+    private readonly TimeProvider _time;
 
     /// <summary>Initializes a new instance of the <see cref="UserEventsPump"/> class.</summary>
     /// <param name="client">The client to pull with.</param>
     /// <param name="recent">Where pulled events are kept.</param>
     /// <param name="logger">Where failed pulls are reported.</param>
-    public UserEventsPump(ISignalingClient client, RecentUserEvents recent, ILogger<UserEventsPump> logger)
+    /// <param name="status">Where failed pulls are recorded for <c>/health</c>.</param>
+    /// <param name="time">The clock of those records.</param>
+    public UserEventsPump(ISignalingClient client, RecentUserEvents recent, ILogger<UserEventsPump> logger, UserEventsPumpStatus status, TimeProvider time)
     {
         _client = client;
         _recent = recent;
         _logger = logger;
+        _status = status;
+        _time = time;
     }
 
     /// <inheritdoc/>
@@ -43,6 +49,7 @@ public sealed partial class UserEventsPump : BackgroundService
             catch (Exception ex) when (ex is SignalingServiceException or HttpRequestException or TimeoutException)
             {
                 // The pump ends at the first failed pull; an outage must not stop the whole host, so start again.
+                _status.RecordFailure(_time.GetUtcNow(), ex.Message.ReplaceLineEndings(" "));
                 LogPullFailed(ex, RestartDelay);
                 try
                 {

@@ -16,6 +16,16 @@ public sealed class EmulatorModeTests
     }
 
     [Fact]
+    public async Task Input_refused_before_sending_says_so_without_announcing_an_emulator_it_never_used()
+    {
+        var result = await CliHost.RunAsync(["send-peer", "--from", "a/b", "--to", "bob", "--payload", "hi"]);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle()
+            .Which.Should().StartWith("error: Invalid --from:").And.EndWith("Nothing was sent.");
+    }
+
+    [Fact]
     public async Task Blank_environment_variables_count_as_not_set()
     {
         var environment = new Dictionary<string, string?>

@@ -245,7 +245,8 @@ public sealed class TokenCommandTests
 
         right.ExitCode.Should().Be(ExitCodes.Success, right.ToString());
         right.Json()["signatureValid"]!.Value<bool>().Should().BeTrue();
-        wrong.ExitCode.Should().Be(ExitCodes.Success, "a verdict is a result, not a failure: " + wrong);
+        wrong.ExitCode.Should().Be(ExitCodes.TokenInvalid, "a script must be able to check the verdict: " + wrong);
+        wrongHuman.ExitCode.Should().Be(5, "the code is part of the tool's contract");
         wrong.Json()["signatureValid"]!.Value<bool>().Should().BeFalse();
         wrongHuman.Stdout.Should().MatchRegex(@"Signature:\s+INVALID");
         wrongHuman.Stdout.Should().MatchRegex(@"Expires at:.*not expired yet");

@@ -79,6 +79,17 @@ public sealed class ValidationTests : IDisposable
         _host.Recorder.Requests.Should().ContainSingle();
     }
 
+    [Theory]
+    [InlineData("user\U0001F600", "found U+1F600.")]
+    [InlineData("user\u00e9", "found U+00E9.")]
+    public async Task A_refused_character_is_named_by_its_code_point_an_emoji_as_one(string fromUserId, string named)
+    {
+        var act = () => _host.Client.SendPeerMessageAsync(fromUserId, "userB", "Hello");
+
+        (await act.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain(named, "an emoji is one character, not half a surrogate pair");
+        _host.Recorder.Requests.Should().BeEmpty();
+    }
+
     [Fact]
     public async Task A_bad_channel_name_or_receiver_is_refused()
     {

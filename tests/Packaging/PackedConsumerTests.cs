@@ -1,78 +1,26 @@
-using System.Diagnostics;
-using System.Text;
 using Agora.Signaling.Testing;
 
 namespace Agora.Signaling.Tests.Packaging;
 
 /// <summary>
-/// Packs the SDK, restores it from a local folder into a fresh console app, and sends a message
-/// to the emulator through it: proves the package (not the project reference) works for a consumer.
+/// A fresh console app restores the packed SDK from a local folder and sends a message to the emulator through
+/// dependency injection: proves the package (not the project reference) works for a consumer.
 /// </summary>
-public sealed class PackedConsumerTests : IDisposable
+[Collection(PackedSdkCollection.Name)]
+public sealed class PackedConsumerTests(PackedSdk sdk) : IDisposable
 {
-    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromMinutes(5);
-
     // Must match the Microsoft.Extensions.* version that src/Agora.Signaling.csproj references.
     private const string DependencyInjectionVersion = "10.0.0";
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "agsig-pack-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly SignalingEmulator _emulator = SignalingEmulator.Start();
 
     [Fact]
     [Trait("Category", "Packaging")]
     public async Task A_console_app_consuming_the_packed_sdk_sends_a_channel_message()
     {
-        var repo = RepositoryFiles.Path(string.Empty);
-        var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
-        var app = Directory.CreateDirectory(Path.Combine(_root, "consumer")).FullName;
-        // A unique version, so no copy of 0.1.0 cached in the global packages folder is ever used.
-        var version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..12];
-
-        await RunDotnet(repo,
-            "pack", Path.Combine(repo, "src", "Agora.Signaling.csproj"), "-c", "Release", "-o", feed,
-            $"-p:Version={version}", "-p:IncludeSymbols=false", "--nologo");
-        File.Exists(Path.Combine(feed, $"Agora.Signaling.{version}.nupkg")).Should().BeTrue();
-
-        WriteConsumer(app, feed, version);
-        await RunDotnet(app,
-            "run", "--project", Path.Combine(app, "Consumer.csproj"), "--",
-            _emulator.Endpoint.ToString(), _emulator.AppId, _emulator.CustomerId, _emulator.CustomerSecret);
-
-        _emulator.ChannelMessages.Should().ContainSingle()
-            .Which.Payload.Should().Be("hello from the package");
-    }
-
-    private static void WriteConsumer(string app, string feed, string version)
-    {
-        // Isolated from the repository's Directory.Build.props and from any parent nuget.config.
-        File.WriteAllText(Path.Combine(app, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(app, "Directory.Build.targets"), "<Project />");
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(app, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <NuGetAudit>false</NuGetAudit>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Agora.Signaling" Version="{version}" />
-                <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="{DependencyInjectionVersion}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+        string stdout = await sdk.RunConsumerAsync(
+            "consumer",
+            """
             using Agora.Signaling;
             using Microsoft.Extensions.DependencyInjection;
 
@@ -90,64 +38,14 @@ public sealed class PackedConsumerTests : IDisposable
             await client.SendChannelMessageAsync("server", "lobby", "hello from the package");
             Console.WriteLine("sent");
             return 0;
-            """);
+            """,
+            [("Microsoft.Extensions.DependencyInjection", DependencyInjectionVersion)],
+            _emulator.Endpoint.ToString(), _emulator.AppId, _emulator.CustomerId, _emulator.CustomerSecret);
+
+        stdout.Should().Contain("sent");
+        _emulator.ChannelMessages.Should().ContainSingle()
+            .Which.Payload.Should().Be("hello from the package");
     }
 
-    private static async Task RunDotnet(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        // The test host's own MSBuild settings must not leak into the child builds.
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment.Remove("MSBuildSDKsPath");
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timeout = new CancellationTokenSource(ProcessTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {ProcessTimeout}:\n{output}");
-        }
-        process.WaitForExit();
-
-        process.ExitCode.Should().Be(0, "dotnet {0} should succeed; its output was:\n{1}", string.Join(' ', arguments), output);
-    }
-
-    public void Dispose()
-    {
-        _emulator.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => _emulator.Dispose();
 }

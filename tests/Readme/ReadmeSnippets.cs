@@ -11,20 +11,6 @@ namespace Agora.Signaling.Tests.Readme;
 public sealed class ReadmeSnippets
 {
     [Fact]
-    public async Task The_quickstart_runs_against_the_emulator()
-    {
-        using var emulator = SignalingEmulator.Start();
-        emulator.EnqueueUserEvent("alice", "Login");
-        emulator.SeedHistory(HistoryChannelType.Message, "lobby", new StoredHistoryMessage("alice", "hi", 1));
-        var output = new StringWriter();
-
-        await QuickstartAsync(emulator.CreateClientOptions(), output);
-
-        output.ToString().Should().Contain("Sent (request 1)").And.Contain("alice Login").And.Contain("alice: hi");
-        emulator.PeerMessages.Should().ContainSingle().Which.Payload.Should().Be("Hello");
-    }
-
-    [Fact]
     public void The_options_snippet_builds_options_for_a_real_project()
     {
         var options = CreateOptions();
@@ -41,7 +27,7 @@ public sealed class ReadmeSnippets
             .SelectMany(file => Snippets(File.ReadAllLines(RepositoryFiles.Path(Path.Combine("tests", "Readme", file)))))
             .ToList();
 
-        snippets.Should().HaveCount(9);
+        snippets.Should().HaveCount(8);
         foreach (var (name, text) in snippets)
         {
             readme.Should().Contain(text, $"README must show the '{name}' snippet exactly as it compiles here");
@@ -194,30 +180,6 @@ public sealed class ReadmeSnippets
         // end-snippet
 
         output.ToString().Should().Contain("alice Join lobby");
-    }
-
-    private static async Task QuickstartAsync(SignalingClientOptions options, TextWriter output)
-    {
-        // snippet:quickstart
-        using var client = new SignalingClient(options);
-
-        var sent = await client.SendPeerMessageAsync("server", "alice", "Hello");
-        output.WriteLine($"{sent.Status} (request {sent.RequestId})");
-
-        var pulled = await client.GetUserEventsAsync();
-        foreach (var userEvent in pulled.Events!)
-        {
-            output.WriteLine($"{userEvent.UserId} {userEvent.Kind} at {userEvent.Ms}");
-        }
-
-        await foreach (var page in client.GetMessageHistoryPagesAsync("server", HistoryChannelType.Message, "lobby"))
-        {
-            foreach (var message in page.MessageList!)
-            {
-                output.WriteLine($"{message.Publisher}: {message.Message}");
-            }
-        }
-        // end-snippet
     }
 
     private static IEnumerable<(string Name, string Text)> Snippets(string[] lines)

@@ -1,11 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Agora.Signaling.Sample;
 using Agora.Signaling.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
 namespace Agora.Signaling.Tests.Samples;
 
@@ -13,40 +9,17 @@ namespace Agora.Signaling.Tests.Samples;
 public sealed class SampleServiceTests : IAsyncLifetime
 {
     private readonly SignalingEmulator _emulator = SignalingEmulator.Start();
-    private WebApplication? _app;
-    private HttpClient? _http;
+    private SampleHost? _host;
 
-    private HttpClient Http => _http ?? throw new InvalidOperationException("Not started.");
+    private HttpClient Http => _host?.Http ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Testing",
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Agora:Signaling:AppId"] = _emulator.AppId,
-            ["Agora:Signaling:Endpoint"] = _emulator.Endpoint.ToString(),
-            ["Agora:Signaling:HistoryEndpoint"] = _emulator.HistoryEndpoint.ToString(),
-            ["Agora:Signaling:CustomerId"] = _emulator.CustomerId,
-            ["Agora:Signaling:CustomerSecret"] = _emulator.CustomerSecret,
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-
-        _app = SampleApp.Create(builder);
-        await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_app.Urls.Single()), Timeout = TimeSpan.FromSeconds(30) };
-    }
+    public async Task InitializeAsync() => _host = await SampleHost.StartAsync(_emulator);
 
     public async Task DisposeAsync()
     {
-        _http?.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         _emulator.Dispose();

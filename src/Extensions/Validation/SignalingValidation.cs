@@ -28,11 +28,11 @@ internal static class SignalingValidation
             throw new ArgumentException($"The app ID must be at most {MaxIdLength} characters (it has {value.Length}).", paramName);
         }
 
-        foreach (char c in value)
+        for (int i = 0; i < value.Length; i++)
         {
-            if (!char.IsAsciiLetterOrDigit(c))
+            if (!char.IsAsciiLetterOrDigit(value[i]))
             {
-                throw new ArgumentException($"The app ID may contain only ASCII letters and digits; found {Describe(c)}.", paramName);
+                throw new ArgumentException($"The app ID may contain only ASCII letters and digits; found {Describe(value, i)}.", paramName);
             }
         }
     }
@@ -113,12 +113,13 @@ internal static class SignalingValidation
             throw new ArgumentException($"The value must be 1 to {MaxIdLength} characters (it has {value.Length}).", paramName);
         }
 
-        foreach (char c in value)
+        for (int i = 0; i < value.Length; i++)
         {
+            char c = value[i];
             if (c >= allowed.Length || !allowed[c])
             {
                 throw new ArgumentException(
-                    $"The value may contain only a-z, A-Z, 0-9, space and {symbols}; found {Describe(c)}.", paramName);
+                    $"The value may contain only a-z, A-Z, 0-9, space and {symbols}; found {Describe(value, i)}.", paramName);
             }
         }
 
@@ -177,7 +178,16 @@ internal static class SignalingValidation
         return table;
     }
 
-    // Names the offending character without echoing control characters into messages and logs.
-    private static string Describe(char c) =>
-        char.IsControl(c) || char.IsWhiteSpace(c) || c > 126 ? $"U+{(int)c:X4}" : $"'{c}' (U+{(int)c:X4})";
+    // Names the offending character without echoing control characters into messages and logs. An emoji is one code
+    // point in two UTF-16 units; naming the first unit alone (U+D83D) would name no character at all.
+    private static string Describe(string value, int index)
+    {
+        char c = value[index];
+        if (char.IsHighSurrogate(c) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1]))
+        {
+            return $"U+{char.ConvertToUtf32(c, value[index + 1]):X4}";
+        }
+
+        return char.IsControl(c) || char.IsWhiteSpace(c) || c > 126 ? $"U+{(int)c:X4}" : $"'{c}' (U+{(int)c:X4})";
+    }
 }
