@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using Agora.Signaling.Testing;
+using Agora.Signaling.Tests.Processes;
 using Newtonsoft.Json.Linq;
 
 namespace Agora.Signaling.Tests.Contract;
@@ -106,17 +106,17 @@ public sealed partial class OperationDescriptionTests
     }
 
     [Fact]
-    public void An_operation_without_a_declared_kind_stops_the_build()
+    public async Task An_operation_without_a_declared_kind_stops_the_build()
     {
-        string output = GenerateWith(spec => spec.Replace("      x-signaling-kind: destructive-read\n", string.Empty, StringComparison.Ordinal));
+        string output = await GenerateWithAsync(spec => spec.Replace("      x-signaling-kind: destructive-read\n", string.Empty, StringComparison.Ordinal));
 
         output.Should().Contain("#error GetUserEvents must declare x-signaling-kind");
     }
 
     [Fact]
-    public void An_operation_with_an_unknown_rate_limit_stops_the_build()
+    public async Task An_operation_with_an_unknown_rate_limit_stops_the_build()
     {
-        string output = GenerateWith(spec => spec.Replace("      x-signaling-rate-limit: history\n", "      x-signaling-rate-limit: lots\n", StringComparison.Ordinal));
+        string output = await GenerateWithAsync(spec => spec.Replace("      x-signaling-rate-limit: history\n", "      x-signaling-rate-limit: lots\n", StringComparison.Ordinal));
 
         output.Should().Contain("must declare x-signaling-rate-limit");
     }
@@ -135,7 +135,7 @@ public sealed partial class OperationDescriptionTests
     private static string KebabCase(string pascal) => Regex.Replace(pascal, "(?<=[a-z0-9])([A-Z])", "-$1").ToLowerInvariant();
 
     // Runs NSwag, as the build does, on a copy of the contract changed by `mutate`, and returns the generated code.
-    private static string GenerateWith(Func<string, string> mutate)
+    private static async Task<string> GenerateWithAsync(Func<string, string> mutate)
     {
         string work = Directory.CreateTempSubdirectory("signaling-nswag-").FullName;
         try
@@ -149,15 +149,9 @@ public sealed partial class OperationDescriptionTests
             File.Copy(RepositoryFiles.Path("nswag.json"), Path.Combine(work, "nswag.json"));
 
             string nswag = typeof(OperationDescriptionTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NSwagDll").Value!;
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(nswag);
-            start.ArgumentList.Add("run");
-            start.ArgumentList.Add("nswag.json");
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit(TimeSpan.FromMinutes(2)).Should().BeTrue("NSwag must finish");
-            process.ExitCode.Should().Be(0, "NSwag itself succeeds; it is the C# compiler that stops at #error. {0}{1}", stdout.Result, stderr.Result);
+            using var generator = ChildProcess.Start("dotnet", [nswag, "run", "nswag.json"], workingDirectory: work);
+            int exitCode = await generator.WaitForExitAsync(TimeSpan.FromMinutes(2));
+            exitCode.Should().Be(0, "NSwag itself succeeds; it is the C# compiler that stops at #error. {0}{1}", generator.Stdout, generator.Stderr);
             return File.ReadAllText(Path.Combine(work, "src", "Generated", "SignalingRestClients.g.cs"));
         }
         finally

@@ -38,7 +38,10 @@ internal sealed class AttemptState(HttpRequestMessage request, RequestContext co
     /// <summary>Gets the number of attempts started.</summary>
     public int Attempt { get; private set; }
 
+    /// <summary>Gets the host of the attempt before the current one, if any: a different one means the call failed over.</summary>
     public Uri? PreviousHost { get; private set; }
+
+    private Uri? CurrentHost { get; set; }
 
     /// <summary>Gets the host the request's URL is on: the generated clients build it on the primary.</summary>
     private Uri UrlHost { get; set; } = rotation.Primary;
@@ -47,6 +50,8 @@ internal sealed class AttemptState(HttpRequestMessage request, RequestContext co
     public Uri NextHost()
     {
         var host = HostRotation.ForAttempt(Plan, Attempt++);
+        PreviousHost = CurrentHost;
+        CurrentHost = host;
 
         // Rewriting a URL builds its text; the first attempt is already on the primary host.
         if (!ReferenceEquals(host, UrlHost))
@@ -57,9 +62,6 @@ internal sealed class AttemptState(HttpRequestMessage request, RequestContext co
 
         return host;
     }
-
-    /// <summary>Remembers the host of the attempt that just started, so the next one can tell it failed over.</summary>
-    public void Tried(Uri host) => PreviousHost = host;
 
     /// <summary>Marks the call out of time and returns its error.</summary>
     public Exception OutOfTime(Exception? inner = null)

@@ -14,6 +14,8 @@ internal sealed class SignalingPipeline : IDisposable
     public static readonly ResiliencePropertyKey<AttemptState> StateKey = new("Agora.Signaling.AttemptState");
 
     private readonly SignalingRateLimiters _limiters;
+    private readonly HostRotation _rest;
+    private readonly HostRotation _rtm2;
 
     public SignalingPipeline(SignalingClientOptions options, ILogger? logger = null)
     {
@@ -24,8 +26,8 @@ internal sealed class SignalingPipeline : IDisposable
         OverallTimeout = options.OverallTimeout;
         RetrySends = options.Retry.RetrySends;
         UserAgent = SignalingTelemetry.UserAgent(options.ApplicationId);
-        Main = new HostRotation(options.Endpoint, (IEnumerable<Uri>?)options.FailoverEndpoints ?? AgoraHosts.FailoverFor(options.Endpoint, options.Region), options.FailedEndpointCooldown, Time);
-        History = new HostRotation(options.HistoryEndpoint, options.HistoryFailoverEndpoints, options.FailedEndpointCooldown, Time);
+        _rest = new HostRotation(options.Endpoint, (IEnumerable<Uri>?)options.FailoverEndpoints ?? AgoraHosts.FailoverFor(options.Endpoint, options.Region), options.FailedEndpointCooldown, Time);
+        _rtm2 = new HostRotation(options.HistoryEndpoint, options.HistoryFailoverEndpoints, options.FailedEndpointCooldown, Time);
         _limiters = new SignalingRateLimiters(options.RateLimits, Time);
         Retries = options.Retry.MaxRetries > 0 ? BuildRetries(options.Retry) : null;
     }
@@ -46,11 +48,8 @@ internal sealed class SignalingPipeline : IDisposable
 
     public string UserAgent { get; }
 
-    public HostRotation Main { get; }
-
-    public HostRotation History { get; }
-
-    public HostRotation RotationFor(HostFamily hosts) => hosts == HostFamily.Rtm2 ? History : Main;
+    /// <summary>The hosts of a family and their health, shared by every call of this client.</summary>
+    public HostRotation RotationFor(HostFamily hosts) => hosts == HostFamily.Rtm2 ? _rtm2 : _rest;
 
     /// <summary>Gets the retry pipeline, or <see langword="null"/> when retries are off; what it retries depends on each call's kind.</summary>
     public ResiliencePipeline<HttpResponseMessage>? Retries { get; }

@@ -74,7 +74,6 @@ internal sealed class SignalingResilienceHandler(SignalingPipeline pipeline, boo
             var cancellationToken = attemptTimeout.Token;
             var host = state.NextHost();
             pipeline.Telemetry.Started(state, host);
-            state.Tried(host);
 
             // A 429 or a connection never made leaves the request unprocessed; anything else may have reached the service.
             bool processedBefore = state.MayHaveBeenProcessed;
