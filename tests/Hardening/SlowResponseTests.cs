@@ -43,9 +43,18 @@ public sealed class SlowResponseTests
             }
         });
 
+        // The timeout must run out while the body dribbles in, not before the request goes out: a cold start (JIT, the
+        // first connection) took over 300 ms under load, the attempt ended waiting for a connection, and that
+        // connection, never used, stayed open in the pool. One call first warms both sides, on a transport of its own.
+        using (var warmTransport = new ObservedTransport())
+        using (var warmClient = new SignalingClient(server.Options(timeout: TimeSpan.FromMilliseconds(300)), warmTransport.Handler))
+        {
+            await FluentActions.Awaiting(() => warmClient.GetUserEventsAsync()).Should().ThrowAsync<Exception>();
+        }
+
         // Kestrel does not always notice a hang-up while it keeps writing, so the client's own socket is watched.
         using var transport = new ObservedTransport();
-        using var client = new SignalingClient(server.Options(timeout: TimeSpan.FromMilliseconds(300)), transport.Handler);
+        using var client = new SignalingClient(server.Options(timeout: TimeSpan.FromSeconds(1)), transport.Handler);
         var stopwatch = Stopwatch.StartNew();
 
         Func<Task> act = operation switch
