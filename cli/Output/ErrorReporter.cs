@@ -51,12 +51,18 @@ internal static class ErrorReporter
             // Exit 2 promises that the input was refused before sending; once the service has answered, an argument
             // error comes from what it answered or from this tool, not from the command line.
             ArgumentException argument when progress != Progress.Answered => (ExitCodes.BadArguments, Details("invalid_input", DescribeRejectedInput(argument) + nothingSent)),
-            // Status 0 means no answer came at all, so the service was not reached, even if the SDK reports it as a service error.
-            SignalingServiceException { Status: 0 } noAnswer => (ExitCodes.Unreachable, Details("unreachable", noAnswer.Message) with { RequestId = noAnswer.RequestId }),
             SignalingServiceException service => (ExitCodes.ServiceError, new ErrorDetailsOutput(
                 "service", service.Status, service.ErrorCode, service.Reason, service.RequestId, service.Message)),
+            // An answered outcome-unknown is still the service's error; with no answer at all it was not reached.
+            SignalingOutcomeUnknownException { Status: not 0, InnerException: SignalingServiceException service } => (ExitCodes.ServiceError, new ErrorDetailsOutput(
+                "service", service.Status, service.ErrorCode, service.Reason, service.RequestId, exception.Message)),
+            SignalingTransportException transport => (ExitCodes.Unreachable, Details("unreachable", $"Could not reach the service: {OneLine(transport.Message)}")),
+            SignalingException { Status: 0 } noAnswer => (ExitCodes.Unreachable, Details("unreachable", OneLine(noAnswer.Message)) with { RequestId = noAnswer.RequestId }),
+            SignalingException answered => (ExitCodes.ServiceError, new ErrorDetailsOutput(
+                "service", answered.Status, null, null, answered.RequestId, answered.Message)),
+
+            // The tool's own requests (reading a running emulator's credentials) are not the SDK's.
             HttpRequestException http => (ExitCodes.Unreachable, Details("unreachable", $"Could not reach the service: {OneLine(http.Message)}")),
-            TimeoutException timeout => (ExitCodes.Unreachable, Details("unreachable", OneLine(timeout.Message))),
             OperationCanceledException when cancellationToken.IsCancellationRequested => (ExitCodes.Cancelled, Details("cancelled", "Cancelled.")),
             _ => (ExitCodes.UnexpectedError, Details("unexpected", $"Unexpected error ({exception.GetType().Name}){(progress == Progress.Answered ? " after the service had answered" : string.Empty)}: {OneLine(exception.Message)}")),
         };

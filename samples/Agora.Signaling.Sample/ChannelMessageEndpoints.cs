@@ -28,12 +28,21 @@ public static class ChannelMessageEndpoints
             // The SDK validates before sending, so its message names the caller's mistake and nothing reached Agora.
             return Results.Problem(title: "The message was refused before sending.", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
-        catch (SignalingServiceException ex)
+        catch (SignalingOutcomeUnknownException ex)
         {
-            // Agora's raw body may echo what was sent; the code and request ID are enough to raise it with Agora.
+            // Agora may have delivered it: the caller must check before sending it again.
             return Results.Problem(
-                title: "Agora Signaling refused or lost the message.",
-                detail: $"Agora answered {ex.Status} ({ex.ErrorCode ?? "no code"}); request {ex.RequestId ?? "unknown"}.",
+                title: "Agora Signaling may or may not have delivered the message.",
+                detail: $"The outcome is unknown (status {ex.Status}); request {ex.RequestId ?? "unknown"}. Check before sending it again.",
+                statusCode: StatusCodes.Status504GatewayTimeout);
+        }
+        catch (SignalingException ex)
+        {
+            // Agora's raw body may echo what was sent; the status, code and request ID are enough to raise it with Agora.
+            string code = (ex as SignalingServiceException)?.ErrorCode ?? "no code";
+            return Results.Problem(
+                title: "Agora Signaling refused the message, or could not be reached.",
+                detail: $"{ex.GetType().Name}: status {ex.Status} ({code}); request {ex.RequestId ?? "unknown"}.",
                 statusCode: StatusCodes.Status502BadGateway);
         }
     }

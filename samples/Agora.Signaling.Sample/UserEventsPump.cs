@@ -46,7 +46,7 @@ public sealed partial class UserEventsPump : BackgroundService
             {
                 return;
             }
-            catch (Exception ex) when (ex is SignalingServiceException or HttpRequestException or TimeoutException)
+            catch (SignalingException ex)
             {
                 // The pump ends at the first failed pull; an outage must not stop the whole host, so start again.
                 _status.RecordFailure(_time.GetUtcNow(), ex.Message.ReplaceLineEndings(" "));

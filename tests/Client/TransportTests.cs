@@ -7,7 +7,7 @@ namespace Agora.Signaling.Tests.Client;
 public sealed class TransportTests
 {
     [Fact]
-    public async Task A_service_that_cannot_be_reached_raises_HttpRequestException()
+    public async Task A_service_that_cannot_be_reached_raises_SignalingTransportException_with_status_0()
     {
         var options = new SignalingClientOptions
         {
@@ -19,11 +19,13 @@ public sealed class TransportTests
 
         var act = () => client.GetUserEventsAsync();
 
-        await act.Should().ThrowAsync<HttpRequestException>();
+        var error = (await act.Should().ThrowExactlyAsync<SignalingTransportException>()).Which;
+        error.Status.Should().Be(0);
+        error.InnerException.Should().BeOfType<HttpRequestException>();
     }
 
     [Fact]
-    public async Task A_slow_answer_to_a_read_raises_TimeoutException_naming_the_operation()
+    public async Task A_slow_answer_to_a_read_raises_SignalingTimeoutException_naming_the_operation()
     {
         using var host = new WireMockHost(timeout: TimeSpan.FromMilliseconds(200));
         host.Server.Given(Request.Create().UsingAnyMethod())
@@ -31,7 +33,10 @@ public sealed class TransportTests
 
         var act = () => host.Client.GetMessageHistoryAsync("u", HistoryChannelType.Message, "c");
 
-        (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("GetMessageHistory").And.Contain("1 attempt");
+        var error = (await act.Should().ThrowExactlyAsync<SignalingTimeoutException>()).Which;
+        error.Message.Should().Contain("GetMessageHistory").And.Contain("1 attempt");
+        error.Operation.Should().Be("GetMessageHistory");
+        error.Attempts.Should().ContainSingle();
     }
 
     [Fact]
@@ -58,6 +63,6 @@ public sealed class TransportTests
 
         var act = () => host.Client.GetUserEventsAsync(cancellation.Token);
 
-        (await act.Should().ThrowAsync<OperationCanceledException>()).Which.Should().NotBeOfType<TimeoutException>();
+        (await act.Should().ThrowAsync<OperationCanceledException>()).Which.Should().NotBeOfType<SignalingTimeoutException>();
     }
 }

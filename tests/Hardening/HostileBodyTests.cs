@@ -58,7 +58,7 @@ public sealed class HostileBodyTests(HostileBodyTests.Host fixture) : IClassFixt
             return;
         }
 
-        var error = thrown.Should().BeAssignableTo<SignalingServiceException>($"{thrown.GetType().Name} must not escape: {thrown.Message}").Subject;
+        var error = thrown.Should().BeAssignableTo<SignalingException>($"{thrown.GetType().Name} must not escape: {thrown.Message}").Subject;
         error.Status.Should().Be(status);
         error.Operation.Should().Be(operation);
         error.RequestId.Should().Be(RequestIdHeader);

@@ -33,7 +33,7 @@ public sealed class LogSanitisationTests
         options.EnableResponseBodyLogging = true;
         using var client = new SignalingClient(options);
 
-        var error = (await FluentActions.Awaiting(() => client.SendPeerMessageAsync("a", "b", "hello")).Should().ThrowAsync<SignalingServiceException>()).Which;
+        var error = (await FluentActions.Awaiting(() => client.SendPeerMessageAsync("a", "b", "hello")).Should().ThrowAsync<SignalingException>()).Which;
 
         var records = collector.GetSnapshot();
         records.Select(r => r.Id.Id).Should().Contain([1002, 1007], "the answer and its body were logged");

@@ -173,12 +173,13 @@ public sealed class ResponseSizeTests(ITestOutputHelper output)
         options.Retry.RetrySends = SendRetryMode.OnAnyTransientFailure;
         using var client = new SignalingClient(options);
 
-        var error = (await FluentActions.Awaiting(() => client.SendPeerMessageAsync("a", "b", "hello")).Should().ThrowAsync<SignalingServiceException>()).Which;
+        var error = (await FluentActions.Awaiting(() => client.SendPeerMessageAsync("a", "b", "hello")).Should().ThrowAsync<SignalingException>()).Which;
 
         requests.Should().Be(1, "the service answered, so the message may have been processed");
         error.Status.Should().Be(status);
         error.RequestId.Should().Be("send-1");
-        error.Reason.Should().Contain("MaxResponseBodySize");
+        var answer = error as SignalingServiceException ?? error.InnerException.Should().BeOfType<SignalingServiceException>().Subject;
+        answer.Reason.Should().Contain("MaxResponseBodySize");
         (error is SignalingOutcomeUnknownException).Should().Be(outcomeUnknown, "a 5xx to a send leaves its delivery unknown, whatever the body");
     }
 

@@ -66,7 +66,7 @@ public sealed class SlowResponseTests
 
         if (operation == "read")
         {
-            (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("GetMessageHistory");
+            (await act.Should().ThrowExactlyAsync<SignalingTimeoutException>()).Which.Message.Should().Contain("GetMessageHistory");
         }
         else
         {

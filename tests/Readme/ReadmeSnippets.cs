@@ -27,7 +27,7 @@ public sealed class ReadmeSnippets
             .SelectMany(file => Snippets(File.ReadAllLines(RepositoryFiles.Path(Path.Combine("tests", "Readme", file)))))
             .ToList();
 
-        snippets.Should().HaveCount(8);
+        snippets.Should().HaveCount(9);
         foreach (var (name, text) in snippets)
         {
             readme.Should().Contain(text, $"README must show the '{name}' snippet exactly as it compiles here");
@@ -146,6 +146,59 @@ public sealed class ReadmeSnippets
         var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISignalingClient>(provider);
         await client.SendChannelMessageAsync("server", "lobby", "via DI");
         emulator.ChannelMessages.Should().ContainSingle();
+    }
+
+    [Theory]
+    [InlineData(0, "sent")]
+    [InlineData(503, "unknown (503")]
+    [InlineData(400, "not delivered: SignalingServiceException")]
+    public async Task The_failure_snippet_tells_a_message_that_may_have_been_delivered_from_one_that_was_not(int faultStatus, string expected)
+    {
+        using var emulator = SignalingEmulator.Start();
+        if (faultStatus != 0)
+        {
+            emulator.InjectFaults(EmulatorFault.Status(faultStatus, afterProcessing: faultStatus >= 500));
+        }
+
+        using var client = emulator.CreateClient();
+
+        string outcome = await SendAndReportAsync(client);
+
+        outcome.Should().StartWith(expected);
+        emulator.PeerMessages.Should().HaveCount(faultStatus == 400 ? 0 : 1, "the 503 came after the emulator had delivered the message");
+    }
+
+    [Fact]
+    public async Task The_failure_snippet_reports_an_unreachable_service_as_not_delivered()
+    {
+        var options = new SignalingClientOptions { AppId = "app", Endpoint = SignalingEmulator.UnreachableEndpoint(), Credential = new BasicCredential("id", "secret") };
+        options.Retry.MaxRetries = 0;
+        using var client = new SignalingClient(options);
+
+        (await SendAndReportAsync(client)).Should().StartWith("not delivered: SignalingTransportException");
+    }
+
+    private static async Task<string> SendAndReportAsync(ISignalingClient client)
+    {
+        // snippet:failures
+        string outcome;
+        try
+        {
+            await client.SendPeerMessageAsync("server", "alice", "Hello");
+            outcome = "sent";
+        }
+        catch (SignalingOutcomeUnknownException error)
+        {
+            // A 408 or 5xx answer, or none after sending: Agora may have delivered it. Check before sending it again.
+            outcome = $"unknown ({error.Status}, request {error.RequestId ?? "none"})";
+        }
+        catch (SignalingException error)
+        {
+            // Refused (Status and the service's error), unreachable, out of time before sending, or a credential refused.
+            outcome = $"not delivered: {error.GetType().Name} ({error.Status}): {error.Message}";
+        }
+        // end-snippet
+        return outcome;
     }
 
     private static SignalingClientOptions CreateOptions()

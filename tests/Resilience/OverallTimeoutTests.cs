@@ -25,7 +25,7 @@ public sealed class OverallTimeoutTests : IDisposable
 
         var act = () => _time.DriveAsync(client.GetMessageHistoryAsync("bob", HistoryChannelType.Message, "room"), Step);
 
-        (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("GetMessageHistory");
+        (await act.Should().ThrowExactlyAsync<SignalingTimeoutException>()).Which.Message.Should().Contain("GetMessageHistory");
         (_time.GetUtcNow() - began).Should().BeLessThan(TimeSpan.FromSeconds(10), "the call ends at its 5 s budget, not after the 60 s Retry-After");
         _emulator.RequestCount.Should().Be(1);
     }
@@ -39,7 +39,7 @@ public sealed class OverallTimeoutTests : IDisposable
 
         var act = () => _time.DriveAsync(client.GetMessageHistoryAsync("bob", HistoryChannelType.Message, "room"), Step);
 
-        await act.Should().ThrowAsync<TimeoutException>();
+        await act.Should().ThrowExactlyAsync<SignalingTimeoutException>();
         (_time.GetUtcNow() - began).Should().BeLessThan(TimeSpan.FromSeconds(8), "the 1 h attempt timeout is cut to the 3 s left of the call");
         _emulator.RequestCount.Should().Be(1, "no attempt starts once the budget is spent");
     }
@@ -52,7 +52,7 @@ public sealed class OverallTimeoutTests : IDisposable
 
         var act = () => _time.DriveAsync(client.SendPeerMessageAsync("alice", "bob", "late"), Step);
 
-        var error = (await act.Should().ThrowExactlyAsync<TimeoutException>()).Which;
+        var error = (await act.Should().ThrowExactlyAsync<SignalingTimeoutException>()).Which;
         error.Message.Should().Contain("SendPeerMessage was not sent").And.Contain("1 attempt");
         _emulator.PeerMessages.Should().BeEmpty();
     }
@@ -86,7 +86,7 @@ public sealed class OverallTimeoutTests : IDisposable
 
         var act = () => _time.DriveAsync(client.SendPeerMessageAsync("alice", "bob", "second"), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
 
-        (await act.Should().ThrowExactlyAsync<TimeoutException>()).Which.Message.Should().Contain("SendPeerMessage was not sent");
+        (await act.Should().ThrowExactlyAsync<SignalingTimeoutException>()).Which.Message.Should().Contain("SendPeerMessage was not sent");
         _emulator.PeerMessages.Should().ContainSingle();
         _emulator.RequestCount.Should().Be(1);
     }

@@ -179,7 +179,7 @@ public sealed class RetryTests : IDisposable
 
         var act = () => _time.DriveAsync(client.GetMessageHistoryAsync("bob", HistoryChannelType.Message, "room"), TimeSpan.FromMilliseconds(250));
 
-        (await act.Should().ThrowAsync<TimeoutException>()).Which.Message.Should().Contain("GetMessageHistory");
+        (await act.Should().ThrowExactlyAsync<SignalingTimeoutException>()).Which.Message.Should().Contain("GetMessageHistory");
         _emulator.RequestCount.Should().BeLessThan(4);
     }
 

@@ -18,7 +18,7 @@ internal static class AuthenticationHeader
         catch (FormatException)
         {
             // The runtime's message repeats the value, a credential, so it is not kept.
-            throw new SignalingCredentialException($"The {name} header cannot carry the credential's value; nothing was sent.");
+            throw new CredentialFailure($"The {name} header cannot carry the credential's value; nothing was sent.");
         }
     }
 }

@@ -61,7 +61,7 @@ public sealed class LegacyAccessTokenCredential : SignalingCredential
         token.ThrowIfExpired(time);
         if (_fixed is null && !token.Parsed.IsBuiltFor(UserId))
         {
-            throw new SignalingCredentialException($"The token provider gave an AccessToken that was not built for '{UserId}'.");
+            throw new CredentialFailure($"The token provider gave an AccessToken that was not built for '{UserId}'.");
         }
 
         CheckSender(UserId, userId);

@@ -28,7 +28,7 @@ public abstract class SignalingCredential
     {
         if (userId is not null && !string.Equals(tokenUser, userId, StringComparison.Ordinal))
         {
-            throw new SignalingCredentialException(
+            throw new CredentialFailure(
                 $"With token authentication a request can only be made as the token's user ('{PrintableText.Escape(tokenUser)}'), not '{userId}'.");
         }
     }

@@ -41,14 +41,14 @@ internal sealed class TokenCache(Func<CancellationToken, ValueTask<string>> prov
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                throw new SignalingCredentialException("The token provider failed.", exception);
+                throw new CredentialFailure("The token provider failed.", exception);
             }
 
             var entry = CachedToken.Create(token, version, "The token provider");
             var expiresAt = entry.Parsed.ExpiresAt ?? DateTimeOffset.MaxValue;
             if (expiresAt <= now)
             {
-                throw new SignalingCredentialException($"The token provider returned a token that expired at {expiresAt:u}.");
+                throw new CredentialFailure($"The token provider returned a token that expired at {expiresAt:u}.");
             }
 
             // Refresh a margin before expiry, or halfway for tokens shorter than twice the margin.
@@ -90,7 +90,7 @@ internal sealed record CachedToken(string Token, SignalingToken Parsed, DateTime
         string kind = version == SignalingTokenVersion.AccessToken2 ? "an AccessToken2 (007…)" : "an AccessToken (006…)";
         if (token is null)
         {
-            throw new SignalingCredentialException($"{source} did not give {kind}.");
+            throw new CredentialFailure($"{source} did not give {kind}.");
         }
 
         token = token.Trim();
@@ -102,17 +102,17 @@ internal sealed record CachedToken(string Token, SignalingToken Parsed, DateTime
         catch (SignalingTokenFormatException exception)
         {
             // The parser's message says what is wrong without repeating the token.
-            throw new SignalingCredentialException($"{source} did not give {kind}: {exception.Message}");
+            throw new CredentialFailure($"{source} did not give {kind}: {exception.Message}");
         }
 
         if (parsed.Version != version)
         {
-            throw new SignalingCredentialException($"{source} did not give {kind}.");
+            throw new CredentialFailure($"{source} did not give {kind}.");
         }
 
         if (version == SignalingTokenVersion.AccessToken2 && parsed.UserId is null)
         {
-            throw new SignalingCredentialException($"{source} gave an AccessToken2 without a Signaling (RTM) service.");
+            throw new CredentialFailure($"{source} gave an AccessToken2 without a Signaling (RTM) service.");
         }
 
         return new CachedToken(token, parsed, DateTimeOffset.MaxValue);
@@ -126,7 +126,7 @@ internal sealed record CachedToken(string Token, SignalingToken Parsed, DateTime
         {
             return Create(token, version, "The token");
         }
-        catch (SignalingCredentialException exception)
+        catch (CredentialFailure exception)
         {
             throw new ArgumentException(exception.Message, paramName, exception);
         }
@@ -136,7 +136,7 @@ internal sealed record CachedToken(string Token, SignalingToken Parsed, DateTime
     {
         if (Parsed.ExpiresAt is { } expiresAt && expiresAt <= time.GetUtcNow())
         {
-            throw new SignalingCredentialException($"The {Parsed.Version} token expired at {expiresAt:u}; configure a new one or a token provider.");
+            throw new CredentialFailure($"The {Parsed.Version} token expired at {expiresAt:u}; configure a new one or a token provider.");
         }
     }
 }

@@ -19,8 +19,7 @@ public interface ISignalingClient
     /// <returns>The service's answer; <see cref="SendMessageResponse.Status"/> tells whether the message was sent, delivered or the receiver is offline.</returns>
     /// <exception cref="ArgumentException">An argument breaks a documented rule; nothing was sent.</exception>
     /// <exception cref="SignalingServiceException">The service answered with an error.</exception>
-    /// <exception cref="HttpRequestException">The service could not be reached.</exception>
-    /// <exception cref="TimeoutException">No answer came within <see cref="SignalingClientOptions.Timeout"/>.</exception>
+    /// <exception cref="SignalingException">The call failed otherwise (see its subclasses); a <see cref="SignalingOutcomeUnknownException"/> means the message may have been delivered and was not resent.</exception>
     Task<SendMessageResponse> SendPeerMessageAsync(string fromUserId, string toUserId, string payload, PeerMessageOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Sends a message into a channel as a user, who does not need to have joined it.</summary>
@@ -32,24 +31,21 @@ public interface ISignalingClient
     /// <returns>The service's answer.</returns>
     /// <exception cref="ArgumentException">An argument breaks a documented rule; nothing was sent.</exception>
     /// <exception cref="SignalingServiceException">The service answered with an error.</exception>
-    /// <exception cref="HttpRequestException">The service could not be reached.</exception>
-    /// <exception cref="TimeoutException">No answer came within <see cref="SignalingClientOptions.Timeout"/>.</exception>
+    /// <exception cref="SignalingException">The call failed otherwise (see its subclasses); a <see cref="SignalingOutcomeUnknownException"/> means the message may have been delivered and was not resent.</exception>
     Task<SendMessageResponse> SendChannelMessageAsync(string fromUserId, string channelName, string payload, ChannelMessageOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Pulls user login and logout events. Reading deletes them from the service.</summary>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>At most 1,000 events.</returns>
     /// <exception cref="SignalingServiceException">The service answered with an error.</exception>
-    /// <exception cref="HttpRequestException">The service could not be reached.</exception>
-    /// <exception cref="TimeoutException">No answer came within <see cref="SignalingClientOptions.Timeout"/>.</exception>
+    /// <exception cref="SignalingException">The call failed otherwise (see its subclasses); a <see cref="SignalingOutcomeUnknownException"/> means the pull may have taken (and deleted) events that did not arrive.</exception>
     Task<UserEventsResponse> GetUserEventsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Pulls channel join and leave events. Reading deletes them from the service.</summary>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>At most 1,000 events.</returns>
     /// <exception cref="SignalingServiceException">The service answered with an error.</exception>
-    /// <exception cref="HttpRequestException">The service could not be reached.</exception>
-    /// <exception cref="TimeoutException">No answer came within <see cref="SignalingClientOptions.Timeout"/>.</exception>
+    /// <exception cref="SignalingException">The call failed otherwise (see its subclasses); a <see cref="SignalingOutcomeUnknownException"/> means the pull may have taken (and deleted) events that did not arrive.</exception>
     Task<ChannelEventsResponse> GetChannelEventsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of stored messages of a message channel or user channel, newest first.</summary>
@@ -63,8 +59,7 @@ public interface ISignalingClient
     /// <returns>The envelope; its <see cref="MessageHistoryResponse.Data"/> holds the page and the next <c>start</c>.</returns>
     /// <exception cref="ArgumentException">An argument breaks a documented rule; nothing was sent.</exception>
     /// <exception cref="SignalingServiceException">The service answered with an error, including <c>error: true</c>.</exception>
-    /// <exception cref="HttpRequestException">The service could not be reached.</exception>
-    /// <exception cref="TimeoutException">No answer came within <see cref="SignalingClientOptions.Timeout"/>.</exception>
+    /// <exception cref="SignalingException">The call failed otherwise: no answer in time, the service unreachable or the credential refused.</exception>
     Task<MessageHistoryResponse> GetMessageHistoryAsync(string userId, HistoryChannelType channelType, string channelName, long start = 0, long end = 0, int messageCount = 100, CancellationToken cancellationToken = default);
 
     /// <summary>Reads every page of stored messages, following <c>newStart</c> until the service answers 0.</summary>
@@ -78,6 +73,7 @@ public interface ISignalingClient
     /// <returns>The pages, newest first; each is requested only when the previous one has been consumed.</returns>
     /// <exception cref="ArgumentException">An argument breaks a documented rule; nothing was sent.</exception>
     /// <exception cref="SignalingServiceException">The service answered with an error, or its paging did not advance.</exception>
+    /// <exception cref="SignalingException">The call failed otherwise: no answer in time, the service unreachable or the credential refused.</exception>
     IAsyncEnumerable<MessageHistoryPage> GetMessageHistoryPagesAsync(string userId, HistoryChannelType channelType, string channelName, long start = 0, long end = 0, int messageCount = 100, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a query of the RTM-era message history API.</summary>
@@ -86,6 +82,7 @@ public interface ISignalingClient
     /// <returns>The created query; its <see cref="HistoryQueryCreatedResponse.Handle"/> reads the result.</returns>
     /// <exception cref="ArgumentException">The query breaks a documented rule; nothing was sent.</exception>
     /// <exception cref="SignalingServiceException">The service answered with an error.</exception>
+    /// <exception cref="SignalingException">The call failed otherwise: no answer in time, the service unreachable or the credential refused.</exception>
     [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
     Task<HistoryQueryCreatedResponse> CreateHistoryQueryAsync(LegacyHistoryQuery query, CancellationToken cancellationToken = default);
 
@@ -95,6 +92,7 @@ public interface ISignalingClient
     /// <returns>The state; when <see cref="HistoryQueryResultResponse.IsReady"/> is false, wait 2 seconds and ask again.</returns>
     /// <exception cref="ArgumentException">The handle is empty or malformed; nothing was sent.</exception>
     /// <exception cref="SignalingServiceException">The service answered with an error; 410 means the query expired.</exception>
+    /// <exception cref="SignalingException">The call failed otherwise: no answer in time, the service unreachable or the credential refused.</exception>
     [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
     Task<HistoryQueryResultResponse> GetHistoryQueryResultAsync(string handle, CancellationToken cancellationToken = default);
 
@@ -104,6 +102,7 @@ public interface ISignalingClient
     /// <returns>The count; when <see cref="HistoryCountResponse.IsReady"/> is false, wait 2 seconds and ask again.</returns>
     /// <exception cref="ArgumentException">The filter breaks a documented rule; nothing was sent.</exception>
     /// <exception cref="SignalingServiceException">The service answered with an error.</exception>
+    /// <exception cref="SignalingException">The call failed otherwise: no answer in time, the service unreachable or the credential refused.</exception>
     [Obsolete(LegacyHistory.ObsoleteMessage, DiagnosticId = LegacyHistory.DiagnosticId)]
     Task<HistoryCountResponse> GetHistoryCountAsync(LegacyHistoryQuery filter, CancellationToken cancellationToken = default);
 }

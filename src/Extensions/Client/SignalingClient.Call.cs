@@ -3,7 +3,7 @@ namespace Agora.Signaling;
 // What every operation shares: the call itself, its telemetry and its failures, and the client's own pipeline.
 public partial class SignalingClient
 {
-    // Makes the call and turns every failure into the SDK's documented exceptions. `finish` throws for an error
+    // Makes the call and turns every failure into a SignalingException that says what happened. `finish` throws for an error
     // reported inside a 200 body; it runs in here so the activity records that failure too. The call's arguments
     // travel as a value-type state to static lambdas: no closure and no second state machine per call. The context
     // is handed to the generated method, which puts it on the request it builds.
@@ -32,6 +32,10 @@ public partial class SignalingClient
         {
             throw ForAnswer(operation, new SignalingServiceException(name, exception.Status, reason: exception.Reason, requestId: exception.RequestId, innerException: exception, attempts: context.Attempts));
         }
+        catch (CredentialFailure exception)
+        {
+            throw new SignalingCredentialException(name, exception.Message, exception.InnerException, context.Attempts);
+        }
         catch (Exception exception) when (RetryRules.NeverSent(exception))
         {
             throw new SignalingTransportException(name, exception, context.Attempts);
@@ -43,16 +47,13 @@ public partial class SignalingClient
                 throw new SignalingOutcomeUnknownException(name, 0, null, exception, context.Attempts);
             }
 
-            if (exception is Polly.Timeout.TimeoutRejectedException or OperationCanceledException)
-            {
-                throw new TimeoutException($"{name} got no answer in time{SignalingAttempt.Describe(context.Attempts)}.", exception);
-            }
-
-            throw new SignalingTransportException(name, exception, context.Attempts);
+            throw exception is Polly.Timeout.TimeoutRejectedException or OperationCanceledException
+                ? SignalingTimeoutException.NoAnswer(name, context.Attempts, exception)
+                : new SignalingTransportException(name, exception, context.Attempts);
         }
     }
 
-    private static SignalingServiceException ForAnswer(SignalingOperation operation, SignalingServiceException error) =>
+    private static SignalingException ForAnswer(SignalingOperation operation, SignalingServiceException error) =>
         RetryRules.LeavesOutcomeUnknown(operation.Kind, error.Status)
             ? new SignalingOutcomeUnknownException(operation.Name, error.Status, error.RequestId, error, error.Attempts)
             : error;

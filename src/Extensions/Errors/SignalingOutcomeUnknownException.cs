@@ -5,7 +5,12 @@ namespace Agora.Signaling;
 /// error, or no answer came after the request was sent. It was not resent, since the API has no idempotency key;
 /// check before sending it again, or allow resends with <see cref="SignalingRetryOptions.RetrySends"/>.
 /// </summary>
-public sealed class SignalingOutcomeUnknownException : SignalingServiceException
+/// <remarks>
+/// <see cref="SignalingException.Status"/> is the transient status answered, or 0 when no answer came; the
+/// <see cref="Exception.InnerException"/> is what happened: the <see cref="SignalingServiceException"/> with the
+/// service's error code and reason, or the timeout or dropped connection.
+/// </remarks>
+public sealed class SignalingOutcomeUnknownException : SignalingException
 {
     /// <summary>Initializes a new instance of the <see cref="SignalingOutcomeUnknownException"/> class.</summary>
     /// <param name="operation">The operation, such as <c>SendPeerMessage</c>.</param>
@@ -18,16 +23,17 @@ public sealed class SignalingOutcomeUnknownException : SignalingServiceException
             What(operation, status, requestId, innerException) + " The outcome is unknown: the request may have been processed, so it was not resent." + SignalingAttempt.Describe(attempts ?? []),
             operation,
             status,
-            (innerException as SignalingServiceException)?.ErrorCode,
-            (innerException as SignalingServiceException)?.Reason,
             requestId,
-            (innerException as SignalingServiceException)?.ResponseBody,
-            innerException,
-            attempts)
+            attempts,
+            innerException)
     {
     }
 
-    private static string What(string operation, int status, string? requestId, Exception? innerException) => status != 0
-        ? BuildMessage(operation, status, (innerException as SignalingServiceException)?.ErrorCode, (innerException as SignalingServiceException)?.Reason, requestId)
-        : $"{operation} failed: no answer came ({(innerException is null ? "unknown" : FailureDescription.Of(innerException))}).";
+    private static string What(string operation, int status, string? requestId, Exception? innerException)
+    {
+        var service = innerException as SignalingServiceException;
+        return status != 0
+            ? SignalingServiceException.BuildMessage(operation, status, service?.ErrorCode, service?.Reason, requestId)
+            : $"{operation} failed: no answer came ({(innerException is null ? "unknown" : FailureDescription.Of(innerException))}).";
+    }
 }

@@ -8,7 +8,7 @@ namespace Agora.Signaling;
 /// or is larger than <see cref="SignalingClientOptions.MaxResponseBodySize"/>.
 /// </summary>
 /// <remarks>The message holds the operation, status, error code, reason and request ID; never a credential.</remarks>
-public class SignalingServiceException : Exception
+public sealed class SignalingServiceException : SignalingException
 {
     /// <summary>The most characters of the response body kept in <see cref="ResponseBody"/>.</summary>
     public const int MaxResponseBodyLength = 2048;
@@ -35,7 +35,7 @@ public class SignalingServiceException : Exception
     {
     }
 
-    private protected SignalingServiceException(
+    private SignalingServiceException(
         string message,
         string operation,
         int status,
@@ -45,22 +45,12 @@ public class SignalingServiceException : Exception
         string? responseBody,
         Exception? innerException,
         IReadOnlyList<SignalingAttempt>? attempts)
-        : base(message, innerException)
+        : base(message, operation, status, requestId, attempts, innerException)
     {
-        Attempts = attempts ?? [];
-        Operation = operation;
-        Status = status;
         ErrorCode = errorCode;
         Reason = reason;
-        RequestId = requestId;
         ResponseBody = Truncate(responseBody);
     }
-
-    /// <summary>Gets the operation that failed, such as <c>SendPeerMessage</c>.</summary>
-    public string Operation { get; }
-
-    /// <summary>Gets the HTTP status code of the response.</summary>
-    public int Status { get; }
 
     /// <summary>Gets Agora's error code (<c>code</c>, or <c>errorCode</c> of the history API), when present.</summary>
     public string? ErrorCode { get; }
@@ -68,16 +58,10 @@ public class SignalingServiceException : Exception
     /// <summary>Gets Agora's explanation of the error (<c>reason</c> or <c>message</c>), when present.</summary>
     public string? Reason { get; }
 
-    /// <summary>Gets the request ID to quote to Agora support, when present.</summary>
-    public string? RequestId { get; }
-
     /// <summary>Gets the start of the response body, at most <see cref="MaxResponseBodyLength"/> characters.</summary>
     public string? ResponseBody { get; }
 
-    /// <summary>Gets the attempts made, in order, with the host and outcome of each; empty when unknown.</summary>
-    public IReadOnlyList<SignalingAttempt> Attempts { get; }
-
-    private protected static string BuildMessage(string operation, int status, string? errorCode, string? reason, string? requestId)
+    internal static string BuildMessage(string operation, int status, string? errorCode, string? reason, string? requestId)
     {
         var text = new StringBuilder();
         text.Append(operation).Append(" failed: the service answered ").Append(status);
@@ -131,7 +115,7 @@ public class SignalingServiceException : Exception
     };
 
     // Service text goes into messages and logs: keep it on one line and bounded.
-    private protected static string Sanitize(string value)
+    private static string Sanitize(string value)
     {
         const int MaxLength = 256;
         string clean = SignalingLog.OneLine(value, MaxLength);

@@ -25,11 +25,11 @@ internal readonly struct CallBudget(TimeSpan overall, TimeSpan perAttempt, TimeP
 
     /// <summary>
     /// The error of a call whose overall timeout ran out. If no attempt so far can have been processed (none was sent,
-    /// or each was refused with 429) the request was not delivered, and a plain TimeoutException says so; otherwise
-    /// the outcome is unknown.
+    /// or each was refused with 429) the request was not delivered, and a <see cref="SignalingTimeoutException"/> says so;
+    /// otherwise Polly's timeout goes on to the client, which reports the outcome as unknown (or, for a read, a timeout).
     /// </summary>
     public Exception Exceeded(string operation, bool mayHaveBeenProcessed, IReadOnlyList<SignalingAttempt> attempts, Exception? inner = null) =>
         mayHaveBeenProcessed
             ? new TimeoutRejectedException($"The call did not complete within its overall timeout of {overall}.", overall, inner!)
-            : new TimeoutException($"{operation} was not sent: its overall timeout of {overall} ran out before the service could process it{SignalingAttempt.Describe(attempts)}.", inner);
+            : SignalingTimeoutException.NotSent(operation, overall, attempts, inner);
 }
