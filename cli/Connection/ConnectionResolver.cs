@@ -90,72 +90,95 @@ internal static class ConnectionResolver
 
     private static (SignalingCredential Credential, string AppId) ResolveCredential(CredentialSettings given, Setting? appId)
     {
-        // Each kind authenticates differently and restricts senders differently; silently preferring one would hide a mistake.
-        var kinds = given.Kinds();
-        if (kinds.Count > 1)
+        // A token names its app: without --app-id the tool uses it, and with one the two must agree.
+        string? resolvedAppId = appId?.Value;
+        bool legacyWithoutUser = given.LegacyToken is not null && given.Uid is null;
+        if (given.Kinds().Count == 1 && !legacyWithoutUser && (given.Token ?? given.LegacyToken) is { } token)
         {
-            throw new UsageException(
-                $"Give one kind of credential, not several: {string.Join(" and ", kinds)} were given. Use {CredentialChoices}.");
+            var expected = given.Token is null ? SignalingTokenVersion.AccessToken : SignalingTokenVersion.AccessToken2;
+            resolvedAppId = CheckAppId(token, ParseToken(token, expected), appId);
         }
 
+        // The SDK decides which settings make one credential (the rule SignalingClientOptions applies everywhere);
+        // the tool only says it in terms of its own options.
+        var settings = new SignalingClientOptions
+        {
+            AppId = resolvedAppId!,
+            CustomerId = given.CustomerId?.Value,
+            CustomerSecret = given.CustomerSecret?.Value,
+            AccessToken2 = given.Token?.Value,
+            LegacyAccessToken = given.LegacyToken?.Value,
+            LegacyAccessTokenUserId = given.Uid?.Value,
+            AppCertificate = given.AppCertificate?.Value,
+        };
+        SignalingCredential credential;
+        try
+        {
+            credential = settings.ResolveCredential();
+        }
+        catch (ArgumentException exception)
+        {
+            throw new UsageException(Explain(exception, given, appId));
+        }
+
+        if (string.IsNullOrWhiteSpace(resolvedAppId))
+        {
+            throw new UsageException(Missing([$"--app-id (or the {EnvironmentVariables.AppId} environment variable)"]));
+        }
+
+        return (credential, resolvedAppId);
+    }
+
+    /// <summary>Says why the SDK refused the credential settings, naming the options and variables that gave them.</summary>
+    private static string Explain(ArgumentException refused, CredentialSettings given, Setting? appId)
+    {
         if (given.Uid is not null && given.LegacyToken is null)
         {
-            throw new UsageException(
-                $"{given.Uid.Source} names the user of a legacy token: give it with --legacy-token (or the {EnvironmentVariables.LegacyToken} environment variable), or leave it out.");
+            return $"{given.Uid.Source} names the user of a legacy token: give it with --legacy-token (or the {EnvironmentVariables.LegacyToken} environment variable), or leave it out.";
         }
 
-        if (given.Token is not null)
+        var kinds = given.Kinds();
+        switch (refused.ParamName)
         {
-            var parsed = ParseToken(given.Token, SignalingTokenVersion.AccessToken2);
-            string tokenAppId = CheckAppId(given.Token, parsed, appId);
-            return (Construct(() => new AccessToken2Credential(given.Token.Value), given.Token, null, null), tokenAppId);
+            case nameof(SignalingClientOptions.Credential) when kinds.Count > 1:
+                return $"Give one kind of credential, not several: {string.Join(" and ", kinds)} were given. Use {CredentialChoices}.";
+            case nameof(SignalingClientOptions.Credential):
+            case nameof(SignalingClientOptions.CustomerId) or nameof(SignalingClientOptions.CustomerSecret):
+                var missing = new List<string>();
+                AddIfMissing(missing, appId, "--app-id", EnvironmentVariables.AppId);
+                if (kinds.Count == 0)
+                {
+                    missing.Add($"a credential: {CredentialChoices}");
+                }
+                else
+                {
+                    AddIfMissing(missing, given.CustomerId, "--customer-id", EnvironmentVariables.CustomerId);
+                    AddIfMissing(missing, given.CustomerSecret, "--customer-secret", EnvironmentVariables.CustomerSecret);
+                }
+
+                return Missing(missing);
+            case nameof(SignalingClientOptions.LegacyAccessTokenUserId):
+                return $"{given.LegacyToken!.Source} needs --uid (or the {EnvironmentVariables.Uid} environment variable): the user the token was built for, sent as x-agora-uid.";
+            case nameof(SignalingClientOptions.AppId) when given.AppCertificate is not null:
+                return $"{given.AppCertificate.Source} needs --app-id (or the {EnvironmentVariables.AppId} environment variable): tokens are minted for that app.";
         }
 
-        if (given.LegacyToken is not null)
+        // A value the credential itself refuses (a token with a space inside, an empty user): name where it came from.
+        Setting? source = refused.ParamName switch
         {
-            if (given.Uid is null)
-            {
-                throw new UsageException(
-                    $"{given.LegacyToken.Source} needs --uid (or the {EnvironmentVariables.Uid} environment variable): the user the token was built for, sent as x-agora-uid.");
-            }
-
-            var parsed = ParseToken(given.LegacyToken, SignalingTokenVersion.AccessToken);
-            string tokenAppId = CheckAppId(given.LegacyToken, parsed, appId);
-            return (Construct(() => new LegacyAccessTokenCredential(given.LegacyToken.Value, given.Uid.Value), given.LegacyToken, "userId", given.Uid), tokenAppId);
-        }
-
-        if (given.AppCertificate is not null)
-        {
-            if (appId is null || string.IsNullOrWhiteSpace(appId.Value))
-            {
-                throw new UsageException(
-                    $"{given.AppCertificate.Source} needs --app-id (or the {EnvironmentVariables.AppId} environment variable): tokens are minted for that app.");
-            }
-
-            var certificate = Construct(() => new AppCertificateCredential(appId.Value, given.AppCertificate.Value), given.AppCertificate, "appId", appId);
-            return (certificate, appId.Value);
-        }
-
-        var missing = new List<string>();
-        AddIfMissing(missing, appId, "--app-id", EnvironmentVariables.AppId);
-        if (given.CustomerId is null && given.CustomerSecret is null)
-        {
-            missing.Add($"a credential: {CredentialChoices}");
-        }
-        else
-        {
-            AddIfMissing(missing, given.CustomerId, "--customer-id", EnvironmentVariables.CustomerId);
-            AddIfMissing(missing, given.CustomerSecret, "--customer-secret", EnvironmentVariables.CustomerSecret);
-        }
-
-        if (missing.Count > 0)
-        {
-            throw new UsageException(
-                $"Missing {string.Join(", ", missing)}. Give every connection setting, or none of them (and no --base-url) to use the embedded emulator.");
-        }
-
-        return (new BasicCredential(given.CustomerId!.Value, given.CustomerSecret!.Value), appId!.Value);
+            "customerId" => given.CustomerId,
+            "customerSecret" => given.CustomerSecret,
+            "userId" => given.Uid,
+            "appId" or nameof(SignalingClientOptions.AppId) => appId,
+            _ => given.Token ?? given.LegacyToken ?? given.AppCertificate,
+        };
+        return source is null
+            ? $"Invalid credential: {ErrorReporter.PlainMessage(refused)}"
+            : $"Invalid {source.Source}: {ErrorReporter.PlainMessage(refused)}";
     }
+
+    private static string Missing(IEnumerable<string> missing) =>
+        $"Missing {string.Join(", ", missing)}. Give every connection setting, or none of them (and no --base-url) to use the embedded emulator.";
 
     private static SignalingToken ParseToken(Setting token, SignalingTokenVersion expected)
     {
@@ -195,20 +218,6 @@ internal static class ConnectionResolver
         }
 
         return appId.Value;
-    }
-
-    /// <summary>Builds a credential, naming the option or variable that holds a value the SDK refuses.</summary>
-    private static SignalingCredential Construct(Func<SignalingCredential> create, Setting main, string? otherParameter, Setting? other)
-    {
-        try
-        {
-            return create();
-        }
-        catch (ArgumentException exception)
-        {
-            var source = exception.ParamName == otherParameter && other is not null ? other : main;
-            throw new UsageException($"Invalid {source.Source}: {ErrorReporter.PlainMessage(exception)}");
-        }
     }
 
     private static IReadOnlyList<string> ReadBaseUrls(ParseResult parse, GlobalOptions options, IReadOnlyDictionary<string, string?> environment)
