@@ -64,10 +64,12 @@ internal static class HistoryCommand
         ISignalingClient client, CommandOutput output, string userId, HistoryChannelType type, string channelName, long start, long end, int messageCount, CancellationToken cancellationToken)
     {
         var messages = new List<HistoryMessageOutput>();
+        var requestIds = new List<string?>();
         int pages = 0;
         await foreach (var page in client.GetMessageHistoryPagesAsync(userId, type, channelName, start, end, messageCount, cancellationToken).ConfigureAwait(false))
         {
             pages++;
+            requestIds.Add(page.RequestId);
             var list = page.MessageList ?? [];
             messages.AddRange(list.Select(HistoryMessageOutput.From));
 
@@ -82,7 +84,7 @@ internal static class HistoryCommand
             }
         }
 
-        output.Result(new HistoryOutput(null, messages, messages.Count, 0, pages), w => w.WriteLine($"{HumanFormat.Count(messages.Count, "message")} in {HumanFormat.Count(pages, "page")}."));
+        output.Result(new HistoryOutput(requestIds.LastOrDefault(), requestIds, messages, messages.Count, 0, pages), w => w.WriteLine($"{HumanFormat.Count(messages.Count, "message")} in {HumanFormat.Count(pages, "page")}."));
     }
 
     private static void WriteMessages(TextWriter writer, IEnumerable<HistoryMessage> messages)

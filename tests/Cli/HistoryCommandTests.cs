@@ -77,6 +77,11 @@ public sealed class HistoryCommandTests : IDisposable
         json["pages"]!.Value<int>().Should().Be(3);
         json["newStart"]!.Value<long>().Should().Be(0);
         _emulator.RequestCount.Should().Be(3);
+
+        // Each page was a request of its own, with its own ID to quote to support.
+        var requestIds = json["requestIds"]!.Select(id => id.Value<string>()).ToList();
+        requestIds.Should().HaveCount(3).And.OnlyHaveUniqueItems().And.NotContainNulls();
+        json["requestId"]!.Value<string>().Should().Be(requestIds[^1]);
     }
 
     [Fact]

@@ -53,6 +53,25 @@ public sealed class LogSanitisationTests
     }
 
     [Fact]
+    public async Task An_answer_without_a_request_ID_logs_none_rather_than_an_empty_gap()
+    {
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.ContentType = "application/json";
+            return Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, """{"result":"success","events":[]}""");
+        });
+        var collector = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Information).AddProvider(new FakeLoggerProvider(collector)));
+        var options = server.Options();
+        options.LoggerFactory = loggerFactory;
+        using var client = new SignalingClient(options);
+
+        await client.GetUserEventsAsync();
+
+        collector.GetSnapshot().Should().ContainSingle(r => r.Id.Id == 1002).Which.Message.Should().EndWith("request ID none)");
+    }
+
+    [Fact]
     public async Task A_configured_host_with_a_line_separator_stays_on_one_line()
     {
         // Uri accepts U+2028 in a host name; the transport fails at once, so nothing leaves the machine.

@@ -72,6 +72,22 @@ public sealed class PackedSdk : IAsyncLifetime
         return await RunDotnetAsync(app, ["run", "--project", Path.Combine(app, "Consumer.csproj"), "--", .. arguments]);
     }
 
+    /// <summary>
+    /// Packs the tool into the local folder and installs it from there, as README shows (with a tool path instead of
+    /// <c>--global</c>, so the machine's tools are left alone); returns the installed command.
+    /// </summary>
+    public async Task<string> InstallToolAsync()
+    {
+        var repo = RepositoryFiles.Path(string.Empty);
+        await RunDotnetAsync(repo,
+            "pack", Path.Combine(repo, "cli", "Agora.Signaling.Cli.csproj"), "-c", "Release", "-o", Feed,
+            $"-p:Version={_version}", "-p:IncludeSymbols=false", "--nologo");
+        string tools = Path.Combine(_root, "tools");
+        await RunDotnetAsync(_root,
+            "tool", "install", "--tool-path", tools, "Agora.Signaling.Cli", "--add-source", Feed, "--version", _version);
+        return Path.Combine(tools, OperatingSystem.IsWindows() ? "agora-signaling.exe" : "agora-signaling");
+    }
+
     public Task DisposeAsync()
     {
         try

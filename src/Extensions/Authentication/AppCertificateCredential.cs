@@ -25,6 +25,7 @@ public sealed class AppCertificateCredential : SignalingCredential
         TokenKeys.Validate(appId, appCertificate);
         AppId = appId;
         _appCertificate = appCertificate;
+        Secrets.Remember(appCertificate);
     }
 
     /// <summary>Gets the app ID tokens are built for.</summary>

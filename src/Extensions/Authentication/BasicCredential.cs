@@ -40,6 +40,8 @@ public sealed class BasicCredential : SignalingCredential
 
         CustomerId = customerId;
         _encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(customerId + ":" + customerSecret));
+        Secrets.Remember(customerSecret);
+        Secrets.Remember(_encoded);
     }
 
     /// <summary>Gets the customer ID.</summary>

@@ -16,6 +16,9 @@ public abstract class SignalingCredential
     /// </summary>
     public virtual string? RestrictedToUserId => null;
 
+    /// <summary>Gets what the client masks out of text from the wire: this credential's secrets, and any token.</summary>
+    internal SecretMask Secrets { get; } = new();
+
     /// <summary>Adds the authentication headers to one attempt of a request.</summary>
     /// <param name="request">The request; its headers are replaced, not added to, so a retried attempt carries one set.</param>
     /// <param name="userId">The user the request is made as (the sender, or the history reader), when it has one.</param>

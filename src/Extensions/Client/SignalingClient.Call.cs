@@ -9,7 +9,7 @@ public partial class SignalingClient
     // is handed to the generated method, which puts it on the request it builds.
     private async Task<T> CallAsync<TState, T>(SignalingOperation operation, TState state, Func<TState, RequestContext, CancellationToken, Task<T>> call, Func<T, RequestContext, T> finish, CancellationToken cancellationToken, string? userId = null)
     {
-        var context = RequestContext.Create(operation, userId);
+        var context = RequestContext.Create(operation, userId, _credential.Secrets);
         string name = operation.Name;
         using var activity = SignalingTelemetry.ActivitySource.StartActivity(name, System.Diagnostics.ActivityKind.Client);
         activity?.SetTag("agora.signaling.operation", name);
@@ -26,15 +26,24 @@ public partial class SignalingClient
         }
         catch (RestApiException exception)
         {
-            throw ForAnswer(operation, ServiceErrorTranslator.FromRestApiException(name, exception, context.Attempts));
+            throw ForAnswer(operation, ServiceErrorTranslator.FromRestApiException(name, exception, context));
         }
         catch (UnreadableResponseException exception)
         {
-            throw ForAnswer(operation, new SignalingServiceException(name, exception.Status, reason: exception.Reason, requestId: exception.RequestId, innerException: exception, attempts: context.Attempts));
+            throw ForAnswer(operation, new SignalingServiceException(name, exception.Status, reason: exception.Reason, requestId: context.Secrets.Apply(exception.RequestId), innerException: exception, attempts: context.Attempts));
         }
         catch (CredentialFailure exception)
         {
             throw new SignalingCredentialException(name, exception.Message, exception.InnerException, context.Attempts);
+        }
+        catch (Exception exception) when (_disposed && exception is OperationCanceledException or ObjectDisposedException && !cancellationToken.IsCancellationRequested
+            && (!context.MayHaveBeenProcessed || operation.Kind == RequestKind.Read))
+        {
+            // Disposing the client cancels what it has in flight. A call still waiting (for a permit, or after a 429) was
+            // not processed, and a read is safe either way; a send that may have been keeps its "outcome unknown" below.
+            throw new ObjectDisposedException(nameof(SignalingClient), context.MayHaveBeenProcessed
+                ? $"The client was disposed while {name} was waiting for its answer."
+                : $"The client was disposed before {name} was sent; nothing was sent.");
         }
         catch (Exception exception) when (RetryRules.NeverSent(exception))
         {

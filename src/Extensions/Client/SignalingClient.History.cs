@@ -63,6 +63,7 @@ public partial class SignalingClient
             var response = await GetMessageHistoryCoreAsync(userId, channelType, channelName, next, end, messageCount, cancellationToken).ConfigureAwait(false);
             var page = response.Data ?? new MessageHistoryPage();
             page.MessageList ??= new List<HistoryMessage>();
+            page.RequestId = response.RequestId;
             yield return page;
 
             long newStart = page.NewStart ?? 0;

@@ -16,6 +16,7 @@ public partial class SignalingClient : ISignalingClient, IDisposable
     private readonly LegacyHistoryRestClient _legacyHistory = null!;
     private readonly SignalingCredential _credential = null!;
     private readonly bool _ownsHttp;
+    private volatile bool _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="SignalingClient"/> class that makes its own connections.</summary>
     /// <param name="options">The app ID, endpoints, credential and timeout.</param>
@@ -111,6 +112,8 @@ public partial class SignalingClient : ISignalingClient, IDisposable
     /// <param name="disposing">Whether the call comes from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
+        _disposed = true;
+
         // A client from dependency injection shares the factory's handlers, which the factory disposes.
         if (disposing && _ownsHttp)
         {

@@ -32,7 +32,7 @@ internal sealed class AttemptTelemetry(ILogger logger, bool logResponseBodies)
     {
         if (Logger.IsEnabled(LogLevel.Information))
         {
-            SignalingLog.AttemptAnswered(Logger, state.Operation, state.Method, state.PathTemplate, status, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host), requestId is null ? null : SignalingLog.OneLine(requestId, 128));
+            SignalingLog.AttemptAnswered(Logger, state.Operation, state.Method, state.PathTemplate, status, elapsed.TotalMilliseconds, state.Attempt, SignalingLog.Host(host), requestId is null ? "none" : SignalingLog.OneLine(state.Context.Secrets.Apply(requestId)!, 128));
         }
 
         // The status is turned into a tag only when someone listens: most processes never do.
@@ -56,7 +56,7 @@ internal sealed class AttemptTelemetry(ILogger logger, bool logResponseBodies)
         if (logResponseBodies && Logger.IsEnabled(LogLevel.Debug))
         {
             string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            SignalingLog.ResponseBody(Logger, state.Operation, body.Length, SignalingLog.OneLine(body, 4096));
+            SignalingLog.ResponseBody(Logger, state.Operation, body.Length, SignalingLog.OneLine(state.Context.Secrets.Apply(body)!, 4096));
         }
     }
 

@@ -11,11 +11,13 @@ internal static class ServiceErrorTranslator
 {
     private static readonly string[] RequestIdHeaders = ["x-request-id", "x-agora-request-id", "request-id"];
 
-    public static SignalingServiceException FromRestApiException(string operation, RestApiException exception, IReadOnlyList<SignalingAttempt> attempts)
+    public static SignalingServiceException FromRestApiException(string operation, RestApiException exception, RequestContext context)
     {
+        // Whatever the service wrote is masked before it is kept: an echoed credential must not be repeated.
+        var secrets = context.Secrets;
         var body = ReadErrorBody(exception.Response);
-        string? requestId = body.RequestId ?? FindRequestId(exception.Headers);
-        string? reason = body.Reason;
+        string? requestId = secrets.Apply(body.RequestId ?? FindRequestId(exception.Headers));
+        string? reason = secrets.Apply(body.Reason);
         if (exception.StatusCode == 200)
         {
             // The documented success status reaches here only when the body could not be deserialized.
@@ -25,20 +27,40 @@ internal static class ServiceErrorTranslator
         {
             reason ??= $"The service answered {exception.StatusCode}, which this operation does not document.";
         }
+        else if (exception.StatusCode is >= 300 and < 400)
+        {
+            // Redirects are never followed: a message or a credential must not reach a host the user did not choose.
+            reason = $"The service answered a redirect{Destination(exception.Headers)}, which the SDK does not follow; nothing was sent there.";
+        }
         else if (!body.IsJson && !string.IsNullOrWhiteSpace(exception.Response))
         {
             reason ??= "The response body is not JSON.";
         }
 
+        // Neither the RestApiException (the whole body, every header) nor the parser's exception (which can quote a
+        // value from the body) is kept: ResponseBody holds what may be kept of the answer.
         return new SignalingServiceException(
             operation,
             exception.StatusCode,
-            body.Code,
+            secrets.Apply(body.Code),
             reason,
             requestId,
-            exception.Response,
-            exception,
-            attempts);
+            secrets.Apply(exception.Response),
+            innerException: null,
+            context.Attempts);
+    }
+
+    private static string Destination(IReadOnlyDictionary<string, IEnumerable<string>> headers)
+    {
+        string? location = headers.FirstOrDefault(h => string.Equals(h.Key, "Location", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(location))
+        {
+            return string.Empty;
+        }
+
+        return Uri.TryCreate(location.Trim(), UriKind.Absolute, out var target) && target.IsAbsoluteUri && !string.IsNullOrEmpty(target.Host)
+            ? $" to {SignalingLog.Host(target)}"
+            : " to another path";
     }
 
     /// <summary>Throws when a 200 answer of the /dev/v2/project family says <c>result: failed</c>.</summary>
@@ -46,7 +68,7 @@ internal static class ServiceErrorTranslator
     {
         if (string.Equals(result, "failed", StringComparison.OrdinalIgnoreCase))
         {
-            throw new SignalingServiceException(context.Operation.Name, 200, code, "The service answered result \"failed\".", requestId ?? context.AnsweredRequestId, attempts: context.Attempts);
+            throw new SignalingServiceException(context.Operation.Name, 200, context.Secrets.Apply(code), "The service answered result \"failed\".", context.Secrets.Apply(requestId ?? context.AnsweredRequestId), attempts: context.Attempts);
         }
     }
 
@@ -59,8 +81,8 @@ internal static class ServiceErrorTranslator
                 context.Operation.Name,
                 200,
                 response.ErrorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                string.IsNullOrEmpty(response.Reason) ? "The service answered error: true." : response.Reason,
-                response.RequestId ?? context.AnsweredRequestId,
+                string.IsNullOrEmpty(response.Reason) ? "The service answered error: true." : context.Secrets.Apply(response.Reason),
+                context.Secrets.Apply(response.RequestId ?? context.AnsweredRequestId),
                 attempts: context.Attempts);
         }
     }

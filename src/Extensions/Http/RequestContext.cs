@@ -12,15 +12,25 @@ internal sealed class RequestContext
     private SignalingAttempt? _first;
     private List<SignalingAttempt>? _more;
 
-    private RequestContext(SignalingOperation operation, string? userId)
+    private RequestContext(SignalingOperation operation, string? userId, SecretMask secrets)
     {
         Operation = operation;
         UserId = userId;
+        Secrets = secrets;
     }
 
     public SignalingOperation Operation { get; }
 
     public string? UserId { get; }
+
+    /// <summary>Gets what is masked out of the service's text before it reaches an exception or a log.</summary>
+    public SecretMask Secrets { get; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether an attempt so far may have been processed: it was handed to the transport
+    /// and not refused with 429 or before connecting. The resilience handler keeps it; the client reads it after a failure.
+    /// </summary>
+    public bool MayHaveBeenProcessed { get; set; }
 
     /// <summary>Gets the request ID header of the last answer, for errors found in a body that carries none.</summary>
     public string? AnsweredRequestId { get; private set; }
@@ -38,7 +48,7 @@ internal sealed class RequestContext
     }
 
     /// <summary>Starts a call's context.</summary>
-    public static RequestContext Create(SignalingOperation operation, string? userId) => new(operation, userId);
+    public static RequestContext Create(SignalingOperation operation, string? userId, SecretMask secrets) => new(operation, userId, secrets);
 
     public static RequestContext? Of(HttpRequestMessage request) => (request as SignalingRequestMessage)?.Context;
 

@@ -20,6 +20,9 @@ internal static class SignalingHandlerStack
         // A client kept by a singleton never gets a recycled handler; its connections still follow DNS.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
 
+        // A redirect would resend the message, or the legacy token headers, to a host the user did not choose.
+        AllowAutoRedirect = false,
+
         // Decompressed bytes are what MaxResponseBodySize counts.
         AutomaticDecompression = System.Net.DecompressionMethods.All,
 

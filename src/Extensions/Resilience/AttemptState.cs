@@ -27,7 +27,7 @@ internal sealed class AttemptState(HttpRequestMessage request, RequestContext co
     public Uri[] Plan { get; } = rotation.Plan();
 
     /// <summary>Gets or sets a value indicating whether an attempt so far may have been processed: it was sent and not refused with 429.</summary>
-    public bool MayHaveBeenProcessed { get; set; }
+    public bool MayHaveBeenProcessed { get => Context.MayHaveBeenProcessed; set => Context.MayHaveBeenProcessed = value; }
 
     /// <summary>Gets a value indicating whether the overall timeout has run out, so no attempt may start.</summary>
     public bool IsOutOfTime { get; private set; }

@@ -14,8 +14,19 @@ internal static class Backoff
         UseJitter = true,
         Delay = retry.Delay,
         MaxDelay = retry.MaxDelay,
-        DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time)),
+        // ShouldRetry has already refused a Retry-After above MaxRetryAfter; the cap only keeps a timer in range.
+        DelayGenerator = args => ValueTask.FromResult(AtMost(RetryAfter(args.Outcome.Result, time), retry.MaxRetryAfter)),
     };
+
+    /// <summary>
+    /// Whether the service's <c>Retry-After</c> (if any) can be waited for: no longer than <paramref name="maxRetryAfter"/>
+    /// and shorter than what is left of the call. Waiting for one that cannot fit would only end in a timeout.
+    /// </summary>
+    public static bool Fits(HttpResponseMessage? response, TimeSpan remaining, TimeSpan maxRetryAfter, TimeProvider time) =>
+        RetryAfter(response, time) is not TimeSpan wait
+        || (wait <= maxRetryAfter && (remaining == Timeout.InfiniteTimeSpan || wait < remaining));
+
+    private static TimeSpan? AtMost(TimeSpan? wait, TimeSpan max) => wait > max ? max : wait;
 
     /// <summary>Reads <c>Retry-After</c> as seconds or as an HTTP date.</summary>
     public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time)

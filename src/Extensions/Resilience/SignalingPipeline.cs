@@ -25,6 +25,7 @@ internal sealed class SignalingPipeline : IDisposable
         Timeout = options.Timeout;
         OverallTimeout = options.OverallTimeout;
         RetrySends = options.Retry.RetrySends;
+        MaxRetryAfter = options.Retry.MaxRetryAfter;
         UserAgent = SignalingTelemetry.UserAgent(options.ApplicationId);
         _rest = new HostRotation(options.Endpoint, (IEnumerable<Uri>?)options.FailoverEndpoints ?? AgoraHosts.FailoverFor(options.Endpoint, options.Region), options.FailedEndpointCooldown, Time);
         _rtm2 = new HostRotation(options.HistoryEndpoint, options.HistoryFailoverEndpoints, options.FailedEndpointCooldown, Time);
@@ -46,6 +47,9 @@ internal sealed class SignalingPipeline : IDisposable
 
     public SendRetryMode RetrySends { get; }
 
+    /// <summary>Gets the longest <c>Retry-After</c> a call waits for.</summary>
+    public TimeSpan MaxRetryAfter { get; }
+
     public string UserAgent { get; }
 
     /// <summary>The hosts of a family and their health, shared by every call of this client.</summary>
@@ -61,7 +65,9 @@ internal sealed class SignalingPipeline : IDisposable
 
     /// <summary>Whether an outcome is worth another attempt: a transient failure, with time left to make it.</summary>
     public bool ShouldRetry(AttemptState state, Outcome<HttpResponseMessage> outcome) =>
-        !state.IsOutOfTime && RetryRules.ShouldRetry(state.Kind, RetrySends, outcome);
+        !state.IsOutOfTime
+        && RetryRules.ShouldRetry(state.Kind, RetrySends, outcome)
+        && Backoff.Fits(outcome.Result, state.Budget.Remaining(), MaxRetryAfter, Time);
 
     public void Dispose() => _limiters.Dispose();
 

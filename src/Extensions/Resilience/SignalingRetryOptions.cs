@@ -13,6 +13,13 @@ public sealed class SignalingRetryOptions
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Gets or sets the longest <c>Retry-After</c> the client waits for; 5 minutes unless set. A longer one, or one
+    /// longer than what is left of <see cref="SignalingClientOptions.OverallTimeout"/>, ends the call at once with the
+    /// service's answer instead of waiting.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Gets or sets when peer and channel messages are resent. The API has no idempotency key, so by default a
     /// message is resent only when the service cannot have processed it.
     /// </summary>
@@ -28,6 +35,11 @@ public sealed class SignalingRetryOptions
         if (Delay <= TimeSpan.Zero || MaxDelay < Delay)
         {
             throw new ArgumentOutOfRangeException(nameof(Delay), Delay, "The delay must be positive and no longer than MaxDelay.");
+        }
+
+        if (MaxRetryAfter < TimeSpan.Zero || MaxRetryAfter > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetryAfter), MaxRetryAfter, "MaxRetryAfter must be from zero to one day.");
         }
 
         if (!Enum.IsDefined(RetrySends))
