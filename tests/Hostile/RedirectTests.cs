@@ -21,13 +21,7 @@ public sealed class RedirectTests
     {
         await using var elsewhere = await RecordingServerAsync();
         int requests = 0;
-        await using var service = await LoopbackServer.StartAsync(context =>
-        {
-            Interlocked.Increment(ref requests);
-            context.Response.StatusCode = status;
-            context.Response.Headers.Location = new Uri(elsewhere.Server.Endpoint, context.Request.Path.Value).AbsoluteUri;
-            return Task.CompletedTask;
-        });
+        await using var service = await RedirectingServerAsync(status, elsewhere, () => Interlocked.Increment(ref requests));
         var options = service.Options();
         options.Retry.MaxRetries = 3;
         options.Retry.RetrySends = SendRetryMode.OnAnyTransientFailure;
@@ -46,12 +40,7 @@ public sealed class RedirectTests
     public async Task A_redirected_read_with_legacy_token_headers_sends_neither_the_token_nor_the_uid_elsewhere()
     {
         await using var elsewhere = await RecordingServerAsync();
-        await using var service = await LoopbackServer.StartAsync(context =>
-        {
-            context.Response.StatusCode = 307;
-            context.Response.Headers.Location = new Uri(elsewhere.Server.Endpoint, context.Request.Path.Value).AbsoluteUri;
-            return Task.CompletedTask;
-        });
+        await using var service = await RedirectingServerAsync(307, elsewhere);
         var options = service.Options();
         options.Credential = new LegacyAccessTokenCredential(SignalingTokenBuilder.BuildLegacyAccessToken(LoopbackServer.AppId, Certificate, "server", TimeSpan.FromHours(1)), "server");
         using var client = new SignalingClient(options);
@@ -66,12 +55,7 @@ public sealed class RedirectTests
     public async Task The_dependency_injected_client_does_not_follow_redirects_either()
     {
         await using var elsewhere = await RecordingServerAsync();
-        await using var service = await LoopbackServer.StartAsync(context =>
-        {
-            context.Response.StatusCode = 308;
-            context.Response.Headers.Location = new Uri(elsewhere.Server.Endpoint, context.Request.Path.Value).AbsoluteUri;
-            return Task.CompletedTask;
-        });
+        await using var service = await RedirectingServerAsync(308, elsewhere);
         var services = new ServiceCollection();
         service.AddSignaling(services);
         await using var provider = services.BuildServiceProvider();
@@ -98,6 +82,16 @@ public sealed class RedirectTests
 
         error.Message.Should().Contain("redirect to another path").And.NotContain("leaked");
     }
+
+    /// <summary>Answers every request with <paramref name="status"/> and a Location on <paramref name="elsewhere"/>, same path.</summary>
+    private static Task<LoopbackServer> RedirectingServerAsync(int status, RecordingServer elsewhere, Action? counted = null) =>
+        LoopbackServer.StartAsync(context =>
+        {
+            counted?.Invoke();
+            context.Response.StatusCode = status;
+            context.Response.Headers.Location = new Uri(elsewhere.Server.Endpoint, context.Request.Path.Value).AbsoluteUri;
+            return Task.CompletedTask;
+        });
 
     private static async Task<RecordingServer> RecordingServerAsync()
     {
