@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Agora.Signaling;
 
 /// <summary>
@@ -105,8 +103,7 @@ public static class SignalingTokenBuilder
         return LegacyAccessToken.BuildRtm(appId, appCertificate, userId, ts, salt, privilegeExpire);
     }
 
-    // Agora's Python reference draws from 1 to 99,999,999; staying in that range keeps tokens unremarkable.
-    internal static uint NewSalt() => (uint)RandomNumberGenerator.GetInt32(1, 100_000_000);
+    internal static uint NewSalt() => TokenSalt.Next();
 
     private static uint Seconds(TimeSpan lifetime, string paramName)
     {
