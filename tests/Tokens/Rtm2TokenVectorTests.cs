@@ -84,6 +84,47 @@ public sealed class Rtm2TokenVectorTests
         Convert.ToHexStringLower(TokenVectors.Inflate(rebuilt)).Should().Be((string)vector["payloadHex"]!);
     }
 
+    [Fact]
+    public void With_both_an_RTM_and_an_RTM2_service_the_RTM_user_and_login_count()
+    {
+        const string AppId = "970CA35de60c44645bbae8a215061b33", Certificate = "5CFd2fd1755d40ecb72977518be15d3b";
+        var payload = new byte[256];
+        var writer = new TokenWriter(payload);
+        writer.U16(32);
+        int signatureAt = writer.Skip(32);
+        int signedFrom = writer.Position;
+        writer.Ascii(AppId);
+        writer.U32(1111111);
+        writer.U32(600);
+        writer.U32(1);
+        writer.U16(2);
+        foreach (var (type, user, login) in new[] { (2, "rtm-user", 300u), (8, "rtm2-user", 500u) })
+        {
+            writer.U16(type);
+            writer.U16(1);
+            writer.U16(1);
+            writer.U32(login);
+            writer.Utf8(user);
+            if (type == 8)
+            {
+                writer.U16(0);
+            }
+        }
+
+        int length = writer.Position;
+        AccessToken2.Sign(Certificate, 1111111, 1, payload.AsSpan(signedFrom, length - signedFrom), payload.AsSpan(signatureAt, 32));
+        var zlib = new byte[length + ZlibStored.Overhead];
+        ZlibStored.Write(payload.AsSpan(0, length), zlib);
+
+        var parsed = SignalingToken.Parse("007" + Convert.ToBase64String(zlib));
+
+        parsed.VerifySignature(Certificate).Should().BeTrue();
+        parsed.UserId.Should().Be("rtm-user");
+        parsed.ExpiresAt.Should().Be(DateTimeOffset.FromUnixTimeSeconds(1111111 + 300));
+        parsed.Permissions.Should().BeEmpty();
+        parsed.Services.Select(s => s.UserId).Should().Equal("rtm-user", "rtm2-user");
+    }
+
     private static void AssertReadsBack(SignalingToken parsed, JObject vector)
     {
         uint issuedAt = (uint)vector["issuedAt"]!, expire = (uint)vector["expire"]!;
