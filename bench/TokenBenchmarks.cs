@@ -27,6 +27,16 @@ public class TokenBenchmarks
     [Benchmark(Description = "006 build")]
     public string BuildLegacyAccessToken() => SignalingTokenBuilder.BuildLegacyAccessToken(AppId, Certificate, "test_user", TimeSpan.FromHours(1), IssuedAt, 12345678);
 
+    // The overloads a credential calls: the clock is read and a cryptographically secure salt drawn per token.
+    [Benchmark(Description = "006 build, new salt")]
+    public string BuildLegacyAccessTokenNow() => SignalingTokenBuilder.BuildLegacyAccessToken(AppId, Certificate, "test_user", TimeSpan.FromHours(1));
+
+    [Benchmark(Description = "007 build, new salt")]
+    public string BuildAccessToken2Now() => SignalingTokenBuilder.BuildAccessToken2(AppId, Certificate, "test_user", TimeSpan.FromHours(1));
+
+    [Benchmark(Description = "salt")]
+    public uint NewSalt() => SignalingTokenBuilder.NewSalt();
+
     [Benchmark(Description = "007 parse + verify")]
     public bool ParseAndVerifyAccessToken2() => SignalingToken.Parse(_accessToken2).VerifySignature(Certificate);
 

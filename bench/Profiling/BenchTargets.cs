@@ -9,6 +9,9 @@ namespace Agora.Signaling.Benchmarks.Profiling;
 /// </summary>
 public static class BenchTargets
 {
+    private const string TokenAppId = "970CA35de60c44645bbae8a215061b33";
+    private const string TokenCertificate = "5CFd2fd1755d40ecb72977518be15d3b";
+
     private static readonly Uri CannedEndpoint = new("http://127.0.0.1:9/");
 
     /// <summary>Starts the loopback server in a process of its own and creates a target's call against it.</summary>
@@ -42,7 +45,24 @@ public static class BenchTargets
         "sdk-history-large-canned" => CannedSdkHistory(switches, LargeHistoryPage()),
         "hand-history-canned" => CannedHandWrittenHistory(),
         "generated-canned" => CannedGenerated(),
+        "token-006" => Sync(() => SignalingTokenBuilder.BuildLegacyAccessToken(TokenAppId, TokenCertificate, "test_user", TimeSpan.FromHours(1))),
+        "token-006-getint32" => Sync(() => SignalingTokenBuilder.BuildLegacyAccessToken(TokenAppId, TokenCertificate, "test_user", TimeSpan.FromHours(1), DateTimeOffset.UtcNow, GetInt32Salt())),
+        "token-007" => Sync(() => SignalingTokenBuilder.BuildAccessToken2(TokenAppId, TokenCertificate, "test_user", TimeSpan.FromHours(1))),
+        "token-007-getint32" => Sync(() => SignalingTokenBuilder.BuildAccessToken2(TokenAppId, TokenCertificate, "test_user", TimeSpan.FromHours(1), DateTimeOffset.UtcNow, GetInt32Salt())),
+        "salt" => Sync(SignalingTokenBuilder.NewSalt),
+        "salt-getint32" => Sync(GetInt32Salt),
         _ => throw new ArgumentException($"Unknown target '{target}'.", nameof(target)),
+    };
+
+    // The salt as the builder drew it before a per-thread buffer: one RandomNumberGenerator.GetInt32 call per token.
+    private static uint GetInt32Salt() => (uint)System.Security.Cryptography.RandomNumberGenerator.GetInt32(1, 100_000_000);
+
+    // Token building is synchronous; the wrapper's completed task costs the same on both sides of a comparison.
+    // The result goes to a field, so the call is not optimised away, without boxing a uint.
+    private static Func<Task> Sync<T>(Func<T> call) => () =>
+    {
+        Sink<T>.Value = call();
+        return Task.CompletedTask;
     };
 
     // Variants of the SDK, in memory or over loopback, to find which feature costs: "no-retry", "no-timeout", "no-limit".
@@ -135,4 +155,10 @@ public static class BenchTargets
             Server.Dispose();
         }
     }
+}
+
+/// <summary>Where a timed call's result goes, so that the JIT cannot drop the call.</summary>
+internal static class Sink<T>
+{
+    public static T? Value;
 }

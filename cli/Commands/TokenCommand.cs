@@ -39,12 +39,21 @@ internal static class TokenCommand
             HelpName = "n",
         };
 
+        var permission = new Option<string[]>(PermissionOption.Name)
+        {
+            Description = $"Grant a resource permission, making an RTM2 token: {PermissionOption.Syntax}, where RESOURCE is " +
+                $"{string.Join(", ", TokenFormat.ResourceWords)} and PERMISSION is {string.Join(" or ", TokenFormat.PermissionWords)}. " +
+                "Names may be patterns such as channelA*. Repeatable.",
+            HelpName = "grant",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
         var command = new Command(
             "build",
             "Build a token for a user from --app-id and --app-certificate (or their environment variables), and print it on stdout. " +
             "The certificate is never printed; prefer its environment variable, which stays out of the shell history.")
         {
-            user, expire, legacy, issuedAt, salt,
+            user, expire, legacy, issuedAt, salt, permission,
         };
         command.SetAction((parse, ct) => Task.FromResult(CommandRunner.RunOffline(
             context,
@@ -57,6 +66,14 @@ internal static class TokenCommand
                 Setting certificate = Setting.Read(parse, globals.AppCertificate, context.Environment, EnvironmentVariables.AppCertificate)
                     ?? throw new UsageException($"token build needs --app-certificate (or the {EnvironmentVariables.AppCertificate} environment variable).");
                 string userId = parse.GetValue(user)!;
+                string[] grants = parse.GetValue(permission) ?? [];
+                bool isLegacy = parse.GetValue(legacy);
+                if (isLegacy && grants.Length > 0)
+                {
+                    throw new UsageException($"{PermissionOption.Name} needs an AccessToken2: a legacy AccessToken (006) cannot carry permissions.");
+                }
+
+                SignalingPermissionSet? permissions = grants.Length > 0 ? PermissionOption.Parse(grants) : null;
                 uint lifetime = UInt32(parse.GetValue(expire), expire.Name, "a number of seconds");
                 var issued = DateTimeOffset.FromUnixTimeSeconds(parse.GetValue(issuedAt) is long seconds
                     ? UInt32(seconds, issuedAt.Name, "a Unix time in seconds")
@@ -65,13 +82,15 @@ internal static class TokenCommand
                 // The SDK's random salts are drawn from this range too.
                 uint saltValue = parse.GetValue(salt) is long given ? UInt32(given, salt.Name, "a salt") : (uint)RandomNumberGenerator.GetInt32(1, 100_000_000);
 
-                bool isLegacy = parse.GetValue(legacy);
                 string token;
                 try
                 {
-                    token = isLegacy
-                        ? SignalingTokenBuilder.BuildLegacyAccessToken(appId.Value, certificate.Value, userId, TimeSpan.FromSeconds(lifetime), issued, saltValue)
-                        : SignalingTokenBuilder.BuildAccessToken2(appId.Value, certificate.Value, userId, TimeSpan.FromSeconds(lifetime), issued, saltValue);
+                    token = (isLegacy, permissions) switch
+                    {
+                        (true, _) => SignalingTokenBuilder.BuildLegacyAccessToken(appId.Value, certificate.Value, userId, TimeSpan.FromSeconds(lifetime), issued, saltValue),
+                        (false, null) => SignalingTokenBuilder.BuildAccessToken2(appId.Value, certificate.Value, userId, TimeSpan.FromSeconds(lifetime), issued, saltValue),
+                        (false, _) => SignalingTokenBuilder.BuildAccessToken2(appId.Value, certificate.Value, userId, permissions, TimeSpan.FromSeconds(lifetime), issued, saltValue),
+                    };
                 }
                 catch (ArgumentException exception) when (exception.ParamName is "appId" or "appCertificate")
                 {
@@ -79,10 +98,14 @@ internal static class TokenCommand
                     var source = exception.ParamName == "appId" ? appId : certificate;
                     throw new UsageException($"Invalid {source.Source}: {ErrorReporter.PlainMessage(exception)}");
                 }
+                catch (ArgumentException exception) when (exception.ParamName == "permissions")
+                {
+                    throw new UsageException($"Invalid {PermissionOption.Name}: {ErrorReporter.PlainMessage(exception)}");
+                }
 
                 var parsed = SignalingToken.Parse(token);
                 output.Result(
-                    new TokenBuildOutput(token, TokenFormat.Version(parsed.Version), parsed.AppId, userId, issued, lifetime, parsed.ExpiresAt, saltValue),
+                    new TokenBuildOutput(token, TokenFormat.Version(parsed.Version), parsed.AppId, userId, issued, lifetime, parsed.ExpiresAt, saltValue, TokenPermissionOutput.From(parsed.Permissions)),
                     w => w.WriteLine(token));
             },
             ct)));
@@ -144,7 +167,7 @@ internal static class TokenCommand
                         : $"INVALID: not signed with the app certificate given{forUser}";
                 }
 
-                output.Result(TokenOutput.From(token, valid), w => WriteToken(w, token, verdict));
+                output.Result(TokenOutput.From(token, valid), w => TokenText.Write(w, token, verdict));
                 forged = valid == false;
             },
             ct);
@@ -153,51 +176,8 @@ internal static class TokenCommand
         return command;
     }
 
-    private static void WriteToken(TextWriter w, SignalingToken token, string verdict)
-    {
-        bool legacy = token.Version == SignalingTokenVersion.AccessToken;
-        string expiry = token.ExpiresAt is { } expiresAt
-            ? TokenFormat.Time(expiresAt) + (expiresAt <= TimeProvider.System.GetUtcNow() ? ", expired" : ", not expired yet")
-            : "-";
-
-        w.WriteLine($"Version:     {TokenFormat.VersionName(token.Version)}");
-        w.WriteLine($"App ID:      {PrintableText.Escape(token.AppId)}");
-        w.WriteLine($"Issued at:   {(token.IssuedAt is { } issued ? TokenFormat.Time(issued) : "not recorded in a 006 token")}");
-        w.WriteLine($"Expire:      {Number(token.Expire)}{(legacy ? $", the Unix time the token itself expires ({TokenFormat.Utc(DateTimeOffset.FromUnixTimeSeconds(token.Expire))})" : " seconds after issue")}");
-        w.WriteLine($"Expires at:  {expiry}");
-        w.WriteLine($"Salt:        {Number(token.Salt)}");
-        w.WriteLine($"User ID:     {(token.UserId is null ? null : PrintableText.Escape(token.UserId)) ?? (legacy ? "not stored in a 006 token, only a checksum of it" : "-")}");
-        w.WriteLine($"Services:    {(token.Services.Count == 0 ? "none" : string.Empty)}".TrimEnd());
-        foreach (var service in token.Services)
-        {
-            var parts = new List<string> { $"{TokenFormat.ServiceName(service.Type)} (type {service.Type})" };
-            if (service.UserId is not null)
-            {
-                parts.Add($"user {PrintableText.Escape(service.UserId)}");
-            }
-
-            if (service.ChannelName is not null)
-            {
-                parts.Add($"channel {PrintableText.Escape(service.ChannelName)}");
-            }
-
-            foreach (var (privilege, until) in service.Privileges.OrderBy(p => p.Key))
-            {
-                string name = TokenFormat.PrivilegeName(service.Type, privilege);
-                parts.Add(legacy
-                    ? $"{name} until {TokenFormat.Utc(DateTimeOffset.FromUnixTimeSeconds(until))}"
-                    : $"{name} for {Number(until)} s after issue");
-            }
-
-            w.WriteLine("  " + string.Join(", ", parts));
-        }
-
-        w.WriteLine($"Signature:   {verdict}");
-    }
-
     private static uint UInt32(long value, string option, string what) => value is >= 0 and <= uint.MaxValue
         ? (uint)value
         : throw new UsageException($"{option} must be {what} from 0 to {uint.MaxValue.ToString(CultureInfo.InvariantCulture)}.");
 
-    private static string Number(uint value) => value.ToString(CultureInfo.InvariantCulture);
 }

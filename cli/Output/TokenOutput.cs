@@ -10,6 +10,7 @@ namespace Agora.Signaling.Cli.Output;
 /// <param name="UserId">The Signaling user of a 007 token; null for 006, which stores only a checksum of it.</param>
 /// <param name="SignatureValid">Whether the signature verifies against the certificate given; null when not checked.</param>
 /// <param name="Services">The services the token grants.</param>
+/// <param name="Permissions">The resource permissions of its RTM2 service; null when it has none.</param>
 internal sealed record TokenOutput(
     string Version,
     string AppId,
@@ -19,7 +20,8 @@ internal sealed record TokenOutput(
     uint Salt,
     string? UserId,
     bool? SignatureValid,
-    IReadOnlyList<TokenServiceOutput> Services)
+    IReadOnlyList<TokenServiceOutput> Services,
+    IReadOnlyList<TokenPermissionOutput>? Permissions)
 {
     public static TokenOutput From(SignalingToken token, bool? signatureValid) => new(
         TokenFormat.Version(token.Version),
@@ -30,7 +32,18 @@ internal sealed record TokenOutput(
         token.Salt,
         token.UserId,
         signatureValid,
-        token.Services.Select(TokenServiceOutput.From).ToList());
+        token.Services.Select(TokenServiceOutput.From).ToList(),
+        TokenPermissionOutput.From(token.Permissions));
+}
+
+/// <summary>The JSON form of one grant of an RTM2 token, in the words <c>--permission</c> takes.</summary>
+/// <param name="Resource">message-channels, stream-channels, group-channels, server-groups or users.</param>
+/// <param name="Permission">read or write.</param>
+/// <param name="Names">The resource names or patterns, as written in the token.</param>
+internal sealed record TokenPermissionOutput(string Resource, string Permission, IReadOnlyList<string> Names)
+{
+    public static List<TokenPermissionOutput>? From(SignalingPermissionSet? permissions) =>
+        permissions?.Select(p => new TokenPermissionOutput(TokenFormat.Resource(p.ResourceType), TokenFormat.Permission(p.PermissionType), p.Names)).ToList();
 }
 
 /// <summary>The JSON form of a service a token grants.</summary>
@@ -46,4 +59,5 @@ internal sealed record TokenServiceOutput(int Type, string? UserId, string? Chan
 /// The JSON form of <c>token build</c>. The fields mean what they mean for <c>token inspect</c>, except that
 /// <c>userId</c> and <c>issuedAt</c> are also given for 006 tokens (which do not record them), and <c>expire</c> is the lifetime asked for, in seconds.
 /// </summary>
-internal sealed record TokenBuildOutput(string Token, string Version, string AppId, string UserId, DateTimeOffset IssuedAt, uint Expire, DateTimeOffset? ExpiresAt, uint Salt);
+internal sealed record TokenBuildOutput(
+    string Token, string Version, string AppId, string UserId, DateTimeOffset IssuedAt, uint Expire, DateTimeOffset? ExpiresAt, uint Salt, IReadOnlyList<TokenPermissionOutput>? Permissions);

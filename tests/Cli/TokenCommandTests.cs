@@ -85,7 +85,7 @@ public sealed class TokenCommandTests
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
         var json = result.Json();
-        json.Properties().Select(p => p.Name).Should().Equal("token", "version", "appId", "userId", "issuedAt", "expire", "expiresAt", "salt");
+        json.Properties().Select(p => p.Name).Should().Equal("token", "version", "appId", "userId", "issuedAt", "expire", "expiresAt", "salt", "permissions");
         SignalingToken.Parse(json["token"]!.Value<string>()!).VerifySignature(Certificate).Should().BeTrue();
         json["version"]!.Value<string>().Should().Be("007");
         json["appId"]!.Value<string>().Should().Be(AppId);
@@ -94,6 +94,7 @@ public sealed class TokenCommandTests
         json["expire"]!.Value<long>().Should().Be(3600);
         Time(json["expiresAt"]!).Should().Be(DateTimeOffset.FromUnixTimeSeconds(IssuedAt + 3600));
         json["salt"]!.Value<long>().Should().Be(9);
+        json["permissions"]!.Type.Should().Be(JTokenType.Null, "an RTM token carries no permissions");
     }
 
     [Fact]
@@ -217,7 +218,7 @@ public sealed class TokenCommandTests
         result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
         result.Stdout.Should().Contain("\"issuedAt\":\"1970-01-13T20:38:31+00:00\"", "times are ISO 8601");
         var json = result.Json();
-        json.Properties().Select(p => p.Name).Should().Equal("version", "appId", "issuedAt", "expire", "expiresAt", "salt", "userId", "signatureValid", "services");
+        json.Properties().Select(p => p.Name).Should().Equal("version", "appId", "issuedAt", "expire", "expiresAt", "salt", "userId", "signatureValid", "services", "permissions");
         json["version"]!.Value<string>().Should().Be("007");
         json["appId"]!.Value<string>().Should().Be(AppId);
         json["expire"]!.Value<long>().Should().Be(3600);

@@ -102,7 +102,7 @@ public sealed class CliWalkthroughTests
     }
 
     /// <summary>Splits a command line as sh does, for the quoting README uses: words, and single-quoted text.</summary>
-    private static List<string> ShellWords(string line)
+    internal static List<string> ShellWords(string line)
     {
         var words = new List<string>();
         var word = new StringBuilder();

@@ -27,7 +27,7 @@ public sealed class ReadmeSnippets
             .SelectMany(file => Snippets(File.ReadAllLines(RepositoryFiles.Path(Path.Combine("tests", "Readme", file)))))
             .ToList();
 
-        snippets.Should().HaveCount(9);
+        snippets.Should().HaveCount(10);
         foreach (var (name, text) in snippets)
         {
             readme.Should().Contain(text, $"README must show the '{name}' snippet exactly as it compiles here");
@@ -102,6 +102,39 @@ public sealed class ReadmeSnippets
 
         genuine.Should().BeTrue();
         inspected.UserId.Should().Be("server");
+    }
+
+    [Fact]
+    public void The_permission_snippet_builds_an_RTM2_token_that_shows_its_grants()
+    {
+        const string appId = "970CA35de60c44645bbae8a215061b33", appCertificate = "5CFd2fd1755d40ecb72977518be15d3b";
+        var console = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(console);
+        try
+        {
+            // snippet:permissions
+            var permissions = SignalingPermissionSet.Empty
+                .Grant(SignalingResourceType.MessageChannels, SignalingPermissionType.Read, "channelA", "channelB")
+                .Grant(SignalingResourceType.MessageChannels, SignalingPermissionType.Write, "channelA*");
+            string rtm2Token = SignalingTokenBuilder.BuildAccessToken2(appId, appCertificate, "server", permissions, TimeSpan.FromHours(1));
+
+            foreach (var grant in SignalingToken.Parse(rtm2Token).Permissions!)
+            {
+                Console.WriteLine($"{grant.ResourceType} {grant.PermissionType}: {string.Join(", ", grant.Names)}");
+            }
+            // end-snippet
+
+            SignalingToken.Parse(rtm2Token).UserId.Should().Be("server");
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        // Console is shared by tests running in parallel, so each line is looked for rather than the whole text.
+        console.ToString().Should().Contain("MessageChannels Read: channelA, channelB" + Environment.NewLine)
+            .And.Contain("MessageChannels Write: channelA*" + Environment.NewLine);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace Agora.Signaling;
 
 /// <summary>
 /// AccessToken2 authentication: <c>Authorization: agora token=&lt;007…&gt;</c>. With a token, messages can be
-/// sent only as the user it was built for; the client refuses any other sender before sending.
+/// sent only as the user it was built for (the user of its RTM service, or else of its RTM2 service); the client
+/// refuses any other sender before sending.
 /// </summary>
 [DebuggerDisplay("{ToString(),nq}")]
 public sealed class AccessToken2Credential : SignalingCredential
@@ -16,7 +17,7 @@ public sealed class AccessToken2Credential : SignalingCredential
     private readonly TokenCache? _cache;
 
     /// <summary>Initializes a new instance of the <see cref="AccessToken2Credential"/> class with a fixed token.</summary>
-    /// <param name="token">An AccessToken2 with a Signaling (RTM) service, starting "007". Whitespace around it (a token read from a file ends with a newline) is trimmed.</param>
+    /// <param name="token">An AccessToken2 with a Signaling (RTM or RTM2) service, starting "007". Whitespace around it (a token read from a file ends with a newline) is trimmed.</param>
     /// <exception cref="ArgumentException">The token is not such an AccessToken2, or has whitespace or a control character inside it.</exception>
     public AccessToken2Credential(string token)
     {

@@ -112,7 +112,7 @@ internal sealed record CachedToken(string Token, SignalingToken Parsed, DateTime
 
         if (version == SignalingTokenVersion.AccessToken2 && parsed.UserId is null)
         {
-            throw new CredentialFailure($"{source} gave an AccessToken2 without a Signaling (RTM) service.");
+            throw new CredentialFailure($"{source} gave an AccessToken2 without a Signaling (RTM or RTM2) service.");
         }
 
         return new CachedToken(token, parsed, DateTimeOffset.MaxValue);

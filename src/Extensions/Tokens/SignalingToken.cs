@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
@@ -20,7 +19,7 @@ public sealed class SignalingToken
     private readonly uint _crcChannel;
     private readonly uint _crcUid;
 
-    private SignalingToken(SignalingTokenVersion version, string appId, uint? issueTs, uint expire, uint salt, IReadOnlyList<SignalingTokenService> services, byte[] signature, byte[] signedBytes, uint crcChannel = 0, uint crcUid = 0)
+    internal SignalingToken(SignalingTokenVersion version, string appId, uint? issueTs, uint expire, uint salt, IReadOnlyList<SignalingTokenService> services, byte[] signature, byte[] signedBytes, uint crcChannel = 0, uint crcUid = 0)
     {
         Version = version;
         AppId = appId;
@@ -53,10 +52,16 @@ public sealed class SignalingToken
     public IReadOnlyList<SignalingTokenService> Services { get; }
 
     /// <summary>
-    /// Gets the Signaling user of an AccessToken2 (its RTM service), or <see langword="null"/>. An AccessToken
-    /// stores only a checksum of its user; pass the user to <see cref="VerifySignature"/> instead.
+    /// Gets the Signaling user of an AccessToken2: the user of its RTM service, or else of its RTM2 service; otherwise
+    /// <see langword="null"/>. An AccessToken stores only a checksum of its user; pass the user to <see cref="VerifySignature"/> instead.
     /// </summary>
-    public string? UserId => Services.FirstOrDefault(s => s.Type == SignalingTokenService.Rtm)?.UserId;
+    public string? UserId => SignalingService?.UserId;
+
+    /// <summary>
+    /// Gets the resource permissions of the token's RTM2 service, or <see langword="null"/> when it has none. Read as
+    /// written: a token made elsewhere may hold types or names that <see cref="SignalingPermissionSet.Grant"/> would refuse.
+    /// </summary>
+    public SignalingPermissionSet? Permissions => Services.FirstOrDefault(s => s.Type == SignalingTokenService.Rtm2)?.Permissions;
 
     /// <summary>Gets when the Signaling login privilege ends: the earlier of the token's and the privilege's expiry.</summary>
     public DateTimeOffset? ExpiresAt
@@ -69,11 +74,15 @@ public sealed class SignalingToken
                 return DateTimeOffset.FromUnixTimeSeconds(Math.Min(Expire, privilege ?? Expire));
             }
 
-            var rtm = Services.FirstOrDefault(s => s.Type == SignalingTokenService.Rtm);
-            uint login = rtm is not null && rtm.Privileges.TryGetValue(AccessToken2.RtmLoginPrivilege, out uint value) ? value : Expire;
+            var service = SignalingService;
+            uint login = service is not null && service.Privileges.TryGetValue(AccessToken2.RtmLoginPrivilege, out uint value) ? value : Expire;
             return IssuedAt?.AddSeconds(Math.Min(Expire, login));
         }
     }
+
+    // RTM comes first when a token carries both: it is the service the REST API has always been documented with.
+    private SignalingTokenService? SignalingService =>
+        Services.FirstOrDefault(s => s.Type == SignalingTokenService.Rtm) ?? Services.FirstOrDefault(s => s.Type == SignalingTokenService.Rtm2);
 
     /// <summary>Reads a token.</summary>
     /// <param name="token">
@@ -102,12 +111,12 @@ public sealed class SignalingToken
 
         if (text.StartsWith(AccessToken2.Version, StringComparison.Ordinal))
         {
-            return ParseAccessToken2(text[AccessToken2.Version.Length..]);
+            return TokenParser.ParseAccessToken2(text[AccessToken2.Version.Length..]);
         }
 
         if (text.StartsWith(LegacyAccessToken.Version, StringComparison.Ordinal))
         {
-            return ParseAccessToken(text[LegacyAccessToken.Version.Length..]);
+            return TokenParser.ParseAccessToken(text[LegacyAccessToken.Version.Length..]);
         }
 
         throw new SignalingTokenFormatException("A token starts with 007 (AccessToken2) or 006 (AccessToken).");
@@ -172,156 +181,4 @@ public sealed class SignalingToken
     public override string ToString() =>
         $"{Version} for app {AppId}" + (UserId is null ? string.Empty : $", user {PrintableText.Escape(UserId)}")
         + (IssuedAt is null ? string.Empty : $", issued {IssuedAt:u}") + (ExpiresAt is null ? string.Empty : $", expires {ExpiresAt:u}");
-
-    private static SignalingToken ParseAccessToken2(ReadOnlySpan<char> body)
-    {
-        byte[] payload = ZlibStored.Inflate(DecodeBase64(body));
-        var reader = new TokenReader(payload);
-        byte[] signature = Signature(ref reader);
-        byte[] signedBytes = payload.AsSpan(reader.Position).ToArray();
-
-        string appId = AsciiAppId(reader.Bytes());
-        uint issueTs = reader.U32();
-        uint expire = reader.U32();
-        uint salt = reader.U32();
-        int count = reader.U16();
-        var services = new List<SignalingTokenService>(Math.Min(count, 8));
-        for (int i = 0; i < count; i++)
-        {
-            int type = reader.U16();
-            if (type is < 1 or > 8)
-            {
-                // An unknown service's length cannot be known, so reading stops; its bytes stay signed.
-                break;
-            }
-
-            services.Add(ReadService(type, ref reader));
-        }
-
-        return new SignalingToken(SignalingTokenVersion.AccessToken2, appId, issueTs, expire, salt, services, signature, signedBytes);
-    }
-
-    private static SignalingTokenService ReadService(int type, ref TokenReader reader)
-    {
-        var privileges = ReadPrivileges(ref reader);
-        switch (type)
-        {
-            case 1: // RTC: channel, uid
-            case 3: // streaming: channel, account
-            case 6: // FCDN: channel, account
-                string channel = reader.Utf8();
-                return new SignalingTokenService(type, privileges, reader.Utf8(), channel);
-            case 2: // RTM
-            case 5: // chat
-                return new SignalingTokenService(type, privileges, reader.Utf8(), null);
-            case 7: // APaaS: room, user, role
-                string room = reader.Utf8();
-                string user = reader.Utf8();
-                reader.I16();
-                return new SignalingTokenService(type, privileges, user, room);
-            case 8: // RTM2: user, then resource permissions, read only to find the end
-                string rtmUser = reader.Utf8();
-                int resourceTypes = reader.U16();
-                for (int r = 0; r < resourceTypes; r++)
-                {
-                    reader.U16();
-                    int permissions = reader.U16();
-                    for (int p = 0; p < permissions; p++)
-                    {
-                        reader.U16();
-                        int resources = reader.U16();
-                        for (int n = 0; n < resources; n++)
-                        {
-                            reader.Bytes();
-                        }
-                    }
-                }
-
-                return new SignalingTokenService(type, privileges, rtmUser, null);
-            default: // FPA has no fields
-                return new SignalingTokenService(type, privileges, null, null);
-        }
-    }
-
-    private static SignalingToken ParseAccessToken(ReadOnlySpan<char> body)
-    {
-        if (body.Length < TokenKeys.Length)
-        {
-            throw new SignalingTokenFormatException("An AccessToken carries a 32-character app ID after 006.");
-        }
-
-        string appId = AsciiAppId(body[..TokenKeys.Length]);
-        byte[] content = DecodeBase64(body[TokenKeys.Length..]);
-        var reader = new TokenReader(content);
-        byte[] signature = Signature(ref reader);
-        uint crcChannel = reader.U32();
-        uint crcUid = reader.U32();
-        byte[] message = reader.Bytes().ToArray();
-        if (reader.Remaining != 0)
-        {
-            throw new SignalingTokenFormatException("The token has bytes after its message.");
-        }
-
-        var messageReader = new TokenReader(message);
-        uint salt = messageReader.U32();
-        uint ts = messageReader.U32();
-        var privileges = ReadPrivileges(ref messageReader);
-        var service = new SignalingTokenService(0, privileges, null, null);
-        return new SignalingToken(SignalingTokenVersion.AccessToken, appId, null, ts, salt, [service], signature, message, crcChannel, crcUid);
-    }
-
-    private static Dictionary<int, uint> ReadPrivileges(ref TokenReader reader)
-    {
-        int count = reader.U16();
-        var privileges = new Dictionary<int, uint>(Math.Min(count, 8));
-        for (int i = 0; i < count; i++)
-        {
-            privileges[reader.U16()] = reader.U32();
-        }
-
-        return privileges;
-    }
-
-    private static byte[] Signature(ref TokenReader reader)
-    {
-        var signature = reader.Bytes();
-        if (signature.Length != 32)
-        {
-            throw new SignalingTokenFormatException("The token's signature must be 32 bytes.");
-        }
-
-        return signature.ToArray();
-    }
-
-    private static string AsciiAppId(ReadOnlySpan<byte> bytes)
-    {
-        Span<char> chars = stackalloc char[TokenKeys.Length];
-        if (bytes.Length != TokenKeys.Length || Encoding.ASCII.GetChars(bytes, chars) != TokenKeys.Length || !TokenKeys.IsHex(chars))
-        {
-            throw new SignalingTokenFormatException("The token's app ID must be 32 hexadecimal characters.");
-        }
-
-        return new string(chars);
-    }
-
-    private static string AsciiAppId(ReadOnlySpan<char> chars) =>
-        TokenKeys.IsHex(chars) ? new string(chars) : throw new SignalingTokenFormatException("The token's app ID must be 32 hexadecimal characters.");
-
-    private static byte[] DecodeBase64(ReadOnlySpan<char> text)
-    {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent((text.Length / 4 * 3) + 3);
-        try
-        {
-            if (text.IsEmpty || !Convert.TryFromBase64Chars(text, buffer, out int written))
-            {
-                throw new SignalingTokenFormatException("The token body is not valid Base64.");
-            }
-
-            return buffer.AsSpan(0, written).ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 }

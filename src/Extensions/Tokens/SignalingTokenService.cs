@@ -9,4 +9,10 @@ public sealed record SignalingTokenService(int Type, IReadOnlyDictionary<int, ui
 {
     /// <summary>The service type of Signaling (RTM) in AccessToken2.</summary>
     public const int Rtm = 2;
+
+    /// <summary>The service type of Signaling 2.x with resource permissions (RTM2) in AccessToken2.</summary>
+    public const int Rtm2 = 8;
+
+    /// <summary>Gets the resource permissions of an RTM2 service; <see langword="null"/> for other services.</summary>
+    public SignalingPermissionSet? Permissions { get; init; }
 }

@@ -42,6 +42,14 @@ internal ref struct TokenWriter(Span<byte> buffer)
         Position += System.Text.Encoding.ASCII.GetBytes(value, _buffer[Position..]);
     }
 
+    /// <summary>Writes a string as UTF-8 with its u16 byte length.</summary>
+    public void Utf8(string value)
+    {
+        int length = System.Text.Encoding.UTF8.GetBytes(value, _buffer[(Position + 2)..]);
+        U16(length);
+        Position += length;
+    }
+
     /// <summary>Reserves room for a later write and returns its offset.</summary>
     public int Skip(int length)
     {
