@@ -161,6 +161,39 @@ public static class CliApp
             root.Add(option);
         }
 
+        foreach (var command in root.Subcommands)
+        {
+            AddShared(command, [.. context.Globals.For(command.Name)], [.. context.Globals.All]);
+        }
+
         return root;
+    }
+
+    // On the commands that run (a group's subcommands), so each --help shows the shared options that command reads.
+    private static void AddShared(Command command, Option[] options, Option[] all)
+    {
+        if (command.Subcommands.Count > 0)
+        {
+            foreach (var subcommand in command.Subcommands)
+            {
+                AddShared(subcommand, options, all);
+            }
+
+            return;
+        }
+
+        foreach (var option in options)
+        {
+            command.Add(option);
+        }
+
+        // The others are still accepted and ignored, as before, so a script that passes its connection settings to
+        // every command keeps working; they are hidden from this command's --help.
+        foreach (var option in all.Except(options))
+        {
+            command.Add(option.Arity.MaximumNumberOfValues > 1
+                ? new Option<string[]>(option.Name) { Arity = option.Arity, Hidden = true }
+                : new Option<string?>(option.Name) { Arity = option.Arity, Hidden = true });
+        }
     }
 }
