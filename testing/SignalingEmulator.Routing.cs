@@ -60,6 +60,8 @@ public sealed partial class SignalingEmulator
                 ("GET", ["dev", "v2", "project", var app, "rtm", "message", "history", "count"]) => WithApp(app, () => CountLegacy(request)),
                 ("GET", ["rtm", "v2", "history", var app, "userId", var user, "channelType", var type, "channel", var channel]) =>
                     app == AppId ? GetHistory(user, type, channel, request) : HistoryError(403, "Unauthorized or feature not enabled"),
+                ("POST", ["rtm", "v2", "publish", var app, "userId", var user, "channelType", var type, "channel", var channel]) =>
+                    app == AppId ? Publish(user, type, channel, request) : HistoryError(403, "Unauthorized or feature not enabled"),
                 _ => isRtm2 ? HistoryError(404, "Not found") : DevError(404, "No such operation"),
             };
         }

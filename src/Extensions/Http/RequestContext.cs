@@ -12,15 +12,19 @@ internal sealed class RequestContext
     private SignalingAttempt? _first;
     private List<SignalingAttempt>? _more;
 
-    private RequestContext(SignalingOperation operation, string? userId)
+    private RequestContext(SignalingOperation operation, string? userId, string? rateLimitKey)
     {
         Operation = operation;
         UserId = userId;
+        RateLimitKey = rateLimitKey;
     }
 
     public SignalingOperation Operation { get; }
 
     public string? UserId { get; }
+
+    /// <summary>Gets the partition of a keyed quota this call counts against (the channel of a publish), or <see langword="null"/>.</summary>
+    public string? RateLimitKey { get; }
 
     /// <summary>Gets the request ID header of the last answer, for errors found in a body that carries none.</summary>
     public string? AnsweredRequestId { get; private set; }
@@ -38,7 +42,7 @@ internal sealed class RequestContext
     }
 
     /// <summary>Starts a call's context.</summary>
-    public static RequestContext Create(SignalingOperation operation, string? userId) => new(operation, userId);
+    public static RequestContext Create(SignalingOperation operation, string? userId, string? rateLimitKey = null) => new(operation, userId, rateLimitKey);
 
     public static RequestContext? Of(HttpRequestMessage request) => (request as SignalingRequestMessage)?.Context;
 
