@@ -41,6 +41,8 @@ public sealed class BaseUrlOnlyTests : IDisposable
         new[] { "events", "channels" },
         new[] { "history", "--user", "server", "--channel-type", "message", "--channel", "lobby" },
         new[] { "history", "--user", "server", "--channel-type", "user", "--channel", "alice", "--all" },
+        new[] { "publish", "--from", "server", "--channel", "lobby", "--payload", "{}" },
+        new[] { "publish", "--from", "server", "--to", "alice", "--payload", "{}", "--store-in-history" },
     };
 
     [Theory]
