@@ -139,7 +139,7 @@ public static class CliApp
     internal static RootCommand CreateRootCommand(CliContext context)
     {
         var root = new RootCommand(
-            "Command-line tool for the Agora Signaling (formerly RTM) REST API: send peer and channel messages, pull user and channel events, read message history.\n" +
+            "Command-line tool for the Agora Signaling (formerly RTM) REST API: send peer and channel messages, publish (2.x), pull user and channel events, read message history.\n" +
             "With no --base-url, app ID, credential or certificate (options or environment variables), every command that sends runs against an embedded emulator on a loopback port, " +
             "which lives for that one command; 'agora-signaling emulator' serves one until Ctrl-C, and --emulator URL points any command at it.\n" +
             "Credentials, one kind at a time: --customer-id with --customer-secret, --token (AccessToken2), --legacy-token with --uid, or --app-certificate with --app-id.\n" +
@@ -149,6 +149,7 @@ public static class CliApp
         {
             SendPeerCommand.Create(context),
             SendChannelCommand.Create(context),
+            PublishCommand.Create(context),
             EventsCommand.Create(context),
             HistoryCommand.Create(context),
             TokenCommand.Create(context),

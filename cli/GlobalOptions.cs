@@ -25,7 +25,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> HistoryBaseUrl { get; } = new("--history-base-url")
     {
-        Description = $"Base URL of the Signaling 2.x message history API. Default: {SignalingClientOptions.DefaultHistoryEndpoint}. [env: {EnvironmentVariables.HistoryBaseUrl}]",
+        Description = $"Base URL of the Signaling 2.x API (history, publish). Default: the first --base-url when that is not an Agora host, else {SignalingClientOptions.DefaultHistoryEndpoint}. [env: {EnvironmentVariables.HistoryBaseUrl}]",
         HelpName = "url",
     };
 

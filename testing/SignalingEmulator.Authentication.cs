@@ -7,31 +7,70 @@ namespace Agora.Signaling.Testing;
 // messages) sent only as the token's user.
 public sealed partial class SignalingEmulator
 {
-    private const string TokenScheme = "agora token=";
-
     /// <summary>Returns why the request is refused, or <see langword="null"/> when its credential is good.</summary>
-    private string? Authenticate(IRequestMessage request, string? sender)
+    /// <param name="request">The request.</param>
+    /// <param name="sender">The user a message is sent as, which a token must name; <see langword="null"/> for other requests.</param>
+    /// <param name="legacyTokenAllowed">Whether the operation lists the legacy <c>x-agora-token</c>; the 2.x API does not.</param>
+    private string? Authenticate(IRequestMessage request, string? sender, bool legacyTokenAllowed)
     {
         string? authorization = Header(request, "Authorization");
         string? legacyToken = Header(request, "x-agora-token");
 
-        if (authorization is not null && authorization.StartsWith("Basic ", StringComparison.Ordinal))
+        // Auth schemes and auth-param names are case-insensitive (RFC 9110 §11.1); Agora's Python sample sends "basic".
+        if (AuthorizationScheme(authorization, out string credentials) is { } scheme)
         {
-            return string.Equals(authorization, _expectedAuthorization, StringComparison.Ordinal) ? null : "Authentication failed: wrong customer ID or secret";
-        }
+            if (scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
+            {
+                return string.Equals(credentials, _expectedBasicCredentials, StringComparison.Ordinal) ? null : "Authentication failed: wrong customer ID or secret";
+            }
 
-        if (authorization is not null && authorization.StartsWith(TokenScheme, StringComparison.Ordinal))
-        {
-            return CheckToken(authorization[TokenScheme.Length..], SignalingTokenVersion.AccessToken2, null, sender);
+            if (scheme.Equals("agora", StringComparison.OrdinalIgnoreCase) && AgoraTokenParameter(credentials) is { } token)
+            {
+                return CheckToken(token, SignalingTokenVersion.AccessToken2, null, sender);
+            }
         }
 
         if (legacyToken is not null)
         {
+            if (!legacyTokenAllowed)
+            {
+                return "Authentication failed: the 2.x API accepts Basic or an AccessToken2 (Authorization: agora token=...), not x-agora-token";
+            }
+
             string? uid = Header(request, "x-agora-uid");
             return uid is null ? "Authentication failed: x-agora-uid is missing" : CheckToken(legacyToken, SignalingTokenVersion.AccessToken, uid, sender);
         }
 
         return "Authentication failed: no credential";
+    }
+
+    // "scheme credentials": the scheme, and what follows the spaces after it.
+    private static string? AuthorizationScheme(string? authorization, out string credentials)
+    {
+        credentials = string.Empty;
+        string value = authorization?.Trim() ?? string.Empty;
+        int space = value.IndexOf(' ');
+        if (space <= 0)
+        {
+            return null;
+        }
+
+        credentials = value[(space + 1)..].TrimStart(' ');
+        return value[..space];
+    }
+
+    // The agora scheme's one auth-param, token=<value>: its name in any case, optional whitespace around "=" (BWS) and
+    // an optional quoted-string form.
+    private static string? AgoraTokenParameter(string credentials)
+    {
+        int equals = credentials.IndexOf('=');
+        if (equals < 0 || !credentials[..equals].TrimEnd(' ', '\t').Equals("token", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string value = credentials[(equals + 1)..].TrimStart(' ', '\t');
+        return value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
     }
 
     private string? CheckToken(string text, SignalingTokenVersion version, string? uid, string? sender)

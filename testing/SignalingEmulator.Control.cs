@@ -20,12 +20,13 @@ public sealed partial class SignalingEmulator
         Converters = { new Newtonsoft.Json.Converters.StringEnumConverter(new CamelCaseNamingStrategy()) },
     };
 
-    /// <summary>Forgets every message, event, stored history, online user, legacy query and pending fault.</summary>
+    /// <summary>Forgets every message, publish, event, stored history, online user, legacy query and pending fault.</summary>
     public void Reset()
     {
         lock (_gate)
         {
             _messages.Clear();
+            _publishes.Clear();
             _userEvents.Clear();
             _channelEvents.Clear();
             _history.Clear();
@@ -60,6 +61,7 @@ public sealed partial class SignalingEmulator
                 ("GET", ["history"]) => ReadHistory(request),
                 ("POST", ["online-users"]) => SetOnline(request),
                 ("GET", ["messages"]) => ReadMessages(request),
+                ("GET", ["publishes"]) => Control(200, new { Publishes }),
                 ("POST", ["faults"]) => QueueFaults(request),
                 ("POST", ["reset"]) => ResetAll(),
                 _ => Control(404, new { Error = $"No control operation {request.Method} /{ControlPrefix}/{string.Join('/', segments)}; see openapi/emulator-control.yaml." }),

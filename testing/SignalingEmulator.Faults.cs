@@ -116,7 +116,7 @@ public sealed partial class SignalingEmulator
                     context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
 
-                object body = context.Request.Path.StartsWithSegments("/rtm/v2/history", StringComparison.Ordinal)
+                object body = context.Request.Path.StartsWithSegments("/rtm/v2", StringComparison.Ordinal)
                     ? HistoryErrorBody(fault.StatusCode, "Injected fault")
                     : DevErrorBody("Injected fault");
                 await context.Response.WriteAsync(JsonConvert.SerializeObject(body, WireSettings), context.RequestAborted).ConfigureAwait(false);

@@ -33,14 +33,20 @@ public sealed partial class SignalingEmulator
             return HandleControl(request, control);
         }
 
-        bool isHistory = segments is ["rtm", "v2", "history", ..];
+        // The 2.x API (history, publish) answers in its own camelCase envelope and lists no legacy token.
+        bool isRtm2 = segments is ["rtm", "v2", ..];
 
         try
         {
-            string? sender = segments is ["dev", "v2", "project", _, "rtm", "users", var pathUser, _] ? pathUser : null;
-            if (Authenticate(request, sender) is string refusal)
+            string? sender = segments switch
             {
-                return isHistory ? HistoryError(401, refusal) : DevError(401, refusal);
+                ["dev", "v2", "project", _, "rtm", "users", var pathUser, _] => pathUser,
+                ["rtm", "v2", "publish", _, "userId", var publisher, ..] => publisher,
+                _ => null,
+            };
+            if (Authenticate(request, sender, legacyTokenAllowed: !isRtm2) is string refusal)
+            {
+                return isRtm2 ? HistoryError(401, refusal) : DevError(401, refusal);
             }
 
             return (request.Method, segments) switch
@@ -54,12 +60,14 @@ public sealed partial class SignalingEmulator
                 ("GET", ["dev", "v2", "project", var app, "rtm", "message", "history", "count"]) => WithApp(app, () => CountLegacy(request)),
                 ("GET", ["rtm", "v2", "history", var app, "userId", var user, "channelType", var type, "channel", var channel]) =>
                     app == AppId ? GetHistory(user, type, channel, request) : HistoryError(403, "Unauthorized or feature not enabled"),
-                _ => isHistory ? HistoryError(404, "Not found") : DevError(404, "No such operation"),
+                ("POST", ["rtm", "v2", "publish", var app, "userId", var user, "channelType", var type, "channel", var channel]) =>
+                    app == AppId ? Publish(user, type, channel, request) : HistoryError(403, "Unauthorized or feature not enabled"),
+                _ => isRtm2 ? HistoryError(404, "Not found") : DevError(404, "No such operation"),
             };
         }
         catch (BadRequest bad)
         {
-            return isHistory ? HistoryError(400, bad.Message) : DevError(400, bad.Message);
+            return isRtm2 ? HistoryError(400, bad.Message) : DevError(400, bad.Message);
         }
     }
 
@@ -82,7 +90,7 @@ public sealed partial class SignalingEmulator
     private ResponseMessage SendPeer(string fromUser, IRequestMessage request)
     {
         CheckPathId(fromUser, "user_id");
-        var body = ReadBody(request, ["destination", "payload", "enable_offline_messaging", "enable_historical_messaging"]);
+        var body = ReadBody(request);
         string destination = RequiredString(body, "destination");
         CheckId(destination, "destination", MessagingIdPattern());
         string payload = Payload(body);
@@ -113,7 +121,7 @@ public sealed partial class SignalingEmulator
     private ResponseMessage SendChannel(string fromUser, IRequestMessage request)
     {
         CheckPathId(fromUser, "user_id");
-        var body = ReadBody(request, ["channel_name", "payload", "enable_historical_messaging"]);
+        var body = ReadBody(request);
         string channel = RequiredString(body, "channel_name");
         CheckId(channel, "channel_name", MessagingIdPattern());
         string payload = Payload(body);
@@ -213,7 +221,7 @@ public sealed partial class SignalingEmulator
 
     private ResponseMessage CreateLegacyQuery(IRequestMessage request)
     {
-        var body = ReadBody(request, ["filter", "offset", "limit", "order"]);
+        var body = ReadBody(request);
         if (body["filter"] is not JObject filter)
         {
             throw new BadRequest("filter is required");
@@ -283,7 +291,7 @@ public sealed partial class SignalingEmulator
     private ResponseMessage CountLegacy(IRequestMessage request)
     {
         var (source, destination, start, end) = LegacyFilter(
-            QueryString(request, "source"), QueryString(request, "destination"), QueryString(request, "start_time"), QueryString(request, "end_time"));
+            Unquoted(QueryString(request, "source")), Unquoted(QueryString(request, "destination")), QueryString(request, "start_time"), QueryString(request, "end_time"));
         long count;
         lock (_gate)
         {
@@ -292,6 +300,11 @@ public sealed partial class SignalingEmulator
 
         return Json(200, new HistoryCountResponse { Result = "success", Code = "ok", Count = count });
     }
+
+    // The documented count example writes source="src": a double quote is in no ID's character set, so quotes around
+    // a value are read as the example's quoting, not as part of the ID.
+    private static string? Unquoted(string? value) =>
+        value is { Length: >= 2 } && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
 
     // Only messages sent with enable_historical_messaging are kept, as the RTM-era pages say.
     private List<RecordedMessage> MatchLegacy(string? source, string? destination, DateTimeOffset start, DateTimeOffset end) =>
@@ -327,21 +340,10 @@ public sealed partial class SignalingEmulator
             ? time
             : throw new BadRequest($"{name} must be formatted yyyy-MM-ddTHH:mm:ssZ");
 
-    private static JObject ReadBody(IRequestMessage request, string[] allowed)
-    {
-        var body = ParseBody(request) as JObject ?? throw new BadRequest("The body must be a JSON object");
-
-        // The API is case-sensitive: a misspelled field is an error, not something to ignore.
-        foreach (var property in body.Properties())
-        {
-            if (Array.IndexOf(allowed, property.Name) < 0)
-            {
-                throw new BadRequest($"Unknown field {property.Name}");
-            }
-        }
-
-        return body;
-    }
+    // Members the API does not know are ignored: Agora documents no refusal of them, so refusing one here would let
+    // a consumer's tests fail where production works. Known members of the wrong type are still refused.
+    private static JObject ReadBody(IRequestMessage request) =>
+        ParseBody(request) as JObject ?? throw new BadRequest("The body must be a JSON object");
 
     private static JToken ParseBody(IRequestMessage request)
     {
@@ -398,11 +400,15 @@ public sealed partial class SignalingEmulator
     private static string? QueryString(IRequestMessage request, string name) =>
         request.Query is not null && request.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
+    // The docs type the flag as a boolean and write "true"; clients send booleans in other spellings too (Python's
+    // requests sends True and False), so any case of true/false and 1/0 is read.
     private static bool QueryFlag(IRequestMessage request, string name) => QueryString(request, name) switch
     {
         null => false,
-        "true" => true,
-        "false" => false,
+        "1" => true,
+        "0" => false,
+        { } text when text.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+        { } text when text.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
         _ => throw new BadRequest($"{name} must be true or false"),
     };
 

@@ -26,7 +26,7 @@ public sealed partial class SignalingEmulator : IDisposable
     private readonly object _gate = new();
     private readonly WireMockServer _server;
     private readonly TimeProvider _time;
-    private readonly string _expectedAuthorization;
+    private readonly string _expectedBasicCredentials;
     private readonly List<RecordedMessage> _messages = [];
     private readonly LinkedList<UserEvent> _userEvents = new();
     private readonly LinkedList<ChannelEvent> _channelEvents = new();
@@ -43,7 +43,7 @@ public sealed partial class SignalingEmulator : IDisposable
         CustomerSecret = options.CustomerSecret;
         AppCertificate = options.AppCertificate;
         _time = options.TimeProvider;
-        _expectedAuthorization = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(CustomerId + ":" + CustomerSecret));
+        _expectedBasicCredentials = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(CustomerId + ":" + CustomerSecret));
 
         int port = options.Port == 0 ? FindFreeLoopbackPort() : options.Port;
         _server = WireMockServer.Start(new WireMockServerSettings

@@ -43,6 +43,10 @@ internal static class DemoCommand
             Sender, Channel, "Hello lobby!", new ChannelMessageOptions { EnableHistoricalMessaging = true }, ct).ConfigureAwait(false);
         output.Line("  " + HumanFormat.Send($"Channel message from {Sender} to {Channel}", channel));
 
+        Heading(output, $"publish (2.x): {Sender} -> user channel of {Receiver}, a JSON message");
+        var published = await client.PublishAsync(Sender, PublishChannelType.User, Receiver, new { text = "Hello Bob, over Signaling 2.x." }, cancellationToken: ct).ConfigureAwait(false);
+        output.Line($"  Published from {Sender} to user {Receiver} (request ID {HumanFormat.Show(published.RequestId)}).");
+
         Heading(output, "events users, after queueing three user events in the emulator");
         emulator.EnqueueUserEvent(Sender, "Login", now - 3000);
         emulator.EnqueueUserEvent(Receiver, "Login", now - 2000);
@@ -108,6 +112,7 @@ internal static class DemoCommand
             output.Json(new DemoOutput(
                 SendOutput.From(peer),
                 SendOutput.From(channel),
+                PublishOutput.From(published),
                 new EventsOutput<UserEventOutput>(users.Result, users.RequestId, userEvents.Select(UserEventOutput.From).ToList()),
                 new EventsOutput<ChannelEventOutput>(channels.Result, channels.RequestId, channelEvents.Select(ChannelEventOutput.From).ToList()),
                 historyOutput,

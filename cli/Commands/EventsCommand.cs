@@ -13,7 +13,7 @@ internal static class EventsCommand
             CreateFeed(
                 context,
                 "users",
-                "Pull user login and logout events until none are left.",
+                "Pull user login and logout events until caught up: none are left, or a pull brings only events newer than the command.",
                 "user event",
                 (client, options, ct) => client.ReadUserEventsAsync(options, ct),
                 item => UserEventOutput.From(item),
@@ -21,7 +21,7 @@ internal static class EventsCommand
             CreateFeed(
                 context,
                 "channels",
-                "Pull channel join and leave events until none are left.",
+                "Pull channel join and leave events until caught up: none are left, or a pull brings only events newer than the command.",
                 "channel event",
                 (client, options, ct) => client.ReadChannelEventsAsync(options, ct),
                 item => ChannelEventOutput.From(item),
@@ -43,16 +43,28 @@ internal static class EventsCommand
                 "all pulls go through the client's event-pull rate limit of 10 a second.",
         };
 
-        var command = new Command(name, description) { follow };
+        var maxPulls = new Option<int?>("--max-pulls")
+        {
+            Description = "Stop after this many pulls at most, draining or following.",
+            HelpName = "n",
+        };
+
+        var command = new Command(name, description) { follow, maxPulls };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(
             context,
             parse,
             async (connection, output, token) =>
             {
                 var recorder = connection.Client;
+                int? bound = parse.GetValue(maxPulls);
+                if (bound < 1)
+                {
+                    throw new UsageException("--max-pulls must be at least 1.");
+                }
+
                 if (!parse.GetValue(follow))
                 {
-                    await DrainAsync(recorder, read, output, singular, toJson, toLine, token).ConfigureAwait(false);
+                    await DrainAsync(recorder, read, new EventPumpOptions { MaxPulls = bound }, output, singular, toJson, toLine, token).ConfigureAwait(false);
                     return;
                 }
 
@@ -60,7 +72,7 @@ internal static class EventsCommand
                 int received = 0;
                 try
                 {
-                    await foreach (var events in read(recorder, new EventPumpOptions { Follow = true }, token).ConfigureAwait(false))
+                    await foreach (var events in read(recorder, new EventPumpOptions { Follow = true, MaxPulls = bound }, token).ConfigureAwait(false))
                     {
                         // Shown even when cancellation came meanwhile: the service deleted these events when it answered.
                         // One JSON object per pull that brought events: a stream of lines a script can read as they come.
@@ -85,10 +97,11 @@ internal static class EventsCommand
         return command;
     }
 
-    /// <summary>Pulls until a pull brings nothing, printing every batch; an empty store still prints one (empty) result.</summary>
+    /// <summary>Pulls until caught up or the bound, printing every batch; an empty store still prints one (empty) result.</summary>
     private static async Task DrainAsync<TEvent, TOutput>(
         RecordingClient recorder,
         Func<ISignalingClient, EventPumpOptions, CancellationToken, IAsyncEnumerable<IReadOnlyList<TEvent>>> read,
+        EventPumpOptions options,
         CommandOutput output,
         string singular,
         Func<TEvent, TOutput> toJson,
@@ -96,7 +109,7 @@ internal static class EventsCommand
         CancellationToken cancellationToken)
     {
         int batches = 0;
-        await foreach (var events in read(recorder, new EventPumpOptions { Follow = false }, cancellationToken).ConfigureAwait(false))
+        await foreach (var events in read(recorder, options, cancellationToken).ConfigureAwait(false))
         {
             batches++;
             WriteBatch(output, Batch(recorder, events), singular, toJson, toLine);

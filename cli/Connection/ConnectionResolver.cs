@@ -58,9 +58,15 @@ internal static class ConnectionResolver
 
             // One host keeps the SDK's default: Agora's documented alternates for Agora's own hosts, none for others.
             FailoverEndpoints = hosts.Count > 1 ? hosts.Skip(1).ToList() : null,
-            HistoryEndpoint = historyBaseUrl is null ? SignalingClientOptions.DefaultHistoryEndpoint : ParseUrl(historyBaseUrl.Value, options.HistoryBaseUrl.Name),
             Credential = credential,
         };
+
+        // Unset, the 2.x API follows a custom --base-url, so a proxy or test server alone receives everything.
+        if (historyBaseUrl is not null)
+        {
+            clientOptions.HistoryEndpoint = ParseUrl(historyBaseUrl.Value, options.HistoryBaseUrl.Name);
+        }
+
         if (maxRetries is int retries)
         {
             clientOptions.Retry.MaxRetries = retries;

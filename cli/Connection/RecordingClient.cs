@@ -47,6 +47,12 @@ internal sealed class RecordingClient(ISignalingClient inner) : ISignalingClient
     public Task<SendMessageResponse> SendChannelMessageAsync(string fromUserId, string channelName, string payload, ChannelMessageOptions? options = null, CancellationToken cancellationToken = default) =>
         Answer(inner.SendChannelMessageAsync(fromUserId, channelName, payload, options, cancellationToken));
 
+    public Task<PublishResponse> PublishAsync(string fromUserId, PublishChannelType channelType, string channelName, string message, PublishOptions? options = null, CancellationToken cancellationToken = default) =>
+        Answer(inner.PublishAsync(fromUserId, channelType, channelName, message, options, cancellationToken));
+
+    public Task<PublishResponse> PublishAsync<TMessage>(string fromUserId, PublishChannelType channelType, string channelName, TMessage message, PublishOptions? options = null, CancellationToken cancellationToken = default) =>
+        Answer(inner.PublishAsync(fromUserId, channelType, channelName, message, options, cancellationToken));
+
     public Task<MessageHistoryResponse> GetMessageHistoryAsync(string userId, HistoryChannelType channelType, string channelName, long start = 0, long end = 0, int messageCount = 100, CancellationToken cancellationToken = default) =>
         Answer(inner.GetMessageHistoryAsync(userId, channelType, channelName, start, end, messageCount, cancellationToken));
 

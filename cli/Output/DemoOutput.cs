@@ -4,6 +4,7 @@ namespace Agora.Signaling.Cli.Output;
 internal sealed record DemoOutput(
     SendOutput SendPeer,
     SendOutput SendChannel,
+    PublishOutput Publish,
     EventsOutput<UserEventOutput> UserEvents,
     EventsOutput<ChannelEventOutput> ChannelEvents,
     HistoryOutput History,

@@ -9,6 +9,10 @@ internal static class ErrorReporter
         ["fromUserId"] = "--from",
         ["toUserId"] = "--to",
         ["payload"] = "--payload",
+        ["message"] = "--payload",
+
+        // Of the SDK's options objects, only a publish's is refused for a value: its custom type.
+        ["options"] = "--custom-type",
         ["channelName"] = "--channel",
         ["userId"] = "--user",
         ["channelType"] = "--channel-type",

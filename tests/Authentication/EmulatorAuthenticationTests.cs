@@ -29,10 +29,83 @@ public sealed class EmulatorAuthenticationTests : IDisposable
         {
             using var client = new SignalingClient(_emulator.CreateClientOptions(credential));
             await client.SendPeerMessageAsync("alice", "bob", credential.GetType().Name);
-            await client.GetMessageHistoryAsync("alice", HistoryChannelType.Message, "room");
+            if (credential is LegacyAccessTokenCredential)
+            {
+                // The 2.x API lists Basic and AccessToken2 only, as Agora documents it.
+                var refused = await client.Invoking(c => c.GetMessageHistoryAsync("alice", HistoryChannelType.Message, "room")).Should().ThrowAsync<SignalingServiceException>();
+                refused.Which.Status.Should().Be(401);
+            }
+            else
+            {
+                await client.GetMessageHistoryAsync("alice", HistoryChannelType.Message, "room");
+            }
         }
 
         _emulator.PeerMessages.Select(m => m.Payload).Should().Equal(credentials.Select(c => c.GetType().Name));
+    }
+
+    [Fact]
+    public async Task A_token_naming_another_user_reads_history_through_the_sdk_and_the_emulator()
+    {
+        // Agora documents the token-user rule for messages only; neither side refuses a reader who is not the token's user.
+        _emulator.SeedHistory(HistoryChannelType.Message, "room", new StoredHistoryMessage("carol", "kept", 1000));
+        using var client = new SignalingClient(_emulator.CreateClientOptions(new AccessToken2Credential(TestKeys.AccessToken2("alice", issuedAt: _time.GetUtcNow()))));
+
+        var read = await client.GetMessageHistoryAsync("bob", HistoryChannelType.Message, "room");
+
+        read.Data!.MessageList.Should().ContainSingle().Which.Message.Should().Be("kept");
+        await client.Invoking(c => c.SendChannelMessageAsync("bob", "room", "as bob")).Should().ThrowAsync<ArgumentException>("a message is still sent only as the token's user");
+    }
+
+    [Theory]
+    [InlineData("basic ")]
+    [InlineData("BASIC ")]
+    [InlineData("Basic  ")]
+    public async Task The_basic_scheme_is_read_in_any_case(string scheme)
+    {
+        string credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_emulator.CustomerId}:{_emulator.CustomerSecret}"));
+
+        var response = await Send("alice", ("Authorization", scheme + credentials));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("Agora token={0}")]
+    [InlineData("AGORA Token={0}")]
+    [InlineData("agora token = {0}")]
+    [InlineData("agora token=\"{0}\"")]
+    public async Task The_agora_scheme_and_its_token_parameter_are_read_in_any_case(string format)
+    {
+        string header = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, TestKeys.AccessToken2("alice", issuedAt: _time.GetUtcNow()));
+
+        var response = await Send("alice", ("Authorization", header));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_basic_credentials_themselves_stay_case_sensitive()
+    {
+        string credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_emulator.CustomerId}:{_emulator.CustomerSecret}"));
+
+        var response = await Send("alice", ("Authorization", "Basic " + credentials.ToLowerInvariant()));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_legacy_token_is_refused_on_the_2x_history_api()
+    {
+        string token = TestKeys.LegacyToken("alice", issuedAt: _time.GetUtcNow());
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_emulator.Endpoint, $"rtm/v2/history/{_emulator.AppId}/userId/alice/channelType/message/channel/room"));
+        request.Headers.TryAddWithoutValidation("x-agora-token", token);
+        request.Headers.TryAddWithoutValidation("x-agora-uid", "alice");
+
+        using var response = await _http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"error\":true").And.Contain("x-agora-token");
     }
 
     [Fact]

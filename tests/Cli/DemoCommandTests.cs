@@ -13,6 +13,7 @@ public sealed class DemoCommandTests
         result.Stderr.Should().ContainEquivalentOf("emulator");
         result.Stdout.Should().Contain("== send-peer").And.Contain("message_delivered");
         result.Stdout.Should().Contain("== send-channel").And.Contain("Channel message from alice to lobby: sent");
+        result.Stdout.Should().Contain("== publish (2.x)").And.Contain("Published from alice to user bob");
         result.Stdout.Should().Contain("== events users").And.Contain("3 user events").And.MatchRegex(@"Logout\s+user carol");
         result.Stdout.Should().Contain("== events channels").And.Contain("2 channel events").And.Contain("in channel lobby");
         result.Stdout.Should().Contain("== history").And.Contain("alice: Hello lobby!").And.Contain("carol: Good morning, lobby.");
@@ -28,8 +29,9 @@ public sealed class DemoCommandTests
         result.ExitCode.Should().Be(0, result.ToString());
         var json = result.Json();
         json.Properties().Select(p => p.Name).Should().Equal(
-            "sendPeer", "sendChannel", "userEvents", "channelEvents", "history", "legacyHistoryQuery", "legacyHistoryCount");
+            "sendPeer", "sendChannel", "publish", "userEvents", "channelEvents", "history", "legacyHistoryQuery", "legacyHistoryCount");
         json["sendPeer"]!["status"]!.Value<string>().Should().Be("delivered");
+        json["publish"]!["errorCode"]!.Value<int>().Should().Be(200);
         json["sendChannel"]!["code"]!.Value<string>().Should().Be("message_sent");
         json["userEvents"]!["events"]!.Select(e => e["userId"]!.Value<string>()).Should().Equal("alice", "bob", "carol");
         json["channelEvents"]!["events"]!.Select(e => e["groupId"]!.Value<string>()).Should().OnlyContain(g => g == "lobby").And.HaveCount(2);

@@ -29,6 +29,65 @@ public sealed class EventsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Users_ends_on_a_busy_app_that_keeps_producing_events()
+    {
+        using var stop = new CancellationTokenSource();
+        var producing = Task.Run(async () =>
+        {
+            // Bounded (minutes of events), and stopped as soon as the command returns: a drain that waited for an empty
+            // store would outlast WaitLimit.
+            for (int i = 0; i < 100_000 && !stop.IsCancellationRequested; i++)
+            {
+                _emulator.EnqueueUserEvent($"user{i}", "Login");
+                await Task.Delay(1);
+            }
+        });
+
+        var result = await CliHost.RunAsync(["events", "users", .. CliHost.ConnectionArgs(_emulator)]).WaitAsync(WaitLimit);
+        await stop.CancelAsync();
+        await producing;
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Stdout.Should().Contain("user event");
+    }
+
+    [Fact]
+    public async Task Max_pulls_bounds_a_drain_whose_events_never_catch_up()
+    {
+        // Events stamped long ago never look newer than the command, so only the bound ends this drain.
+        for (int i = 0; i < 2000; i++)
+        {
+            _emulator.EnqueueUserEvent($"user{i}", "Login", 1 + i);
+        }
+
+        var result = await CliHost.RunAsync(["events", "users", "--max-pulls", "1", "--json", .. CliHost.ConnectionArgs(_emulator)]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        _emulator.RequestCount.Should().Be(1);
+        _emulator.PendingUserEventCount.Should().Be(1000);
+    }
+
+    [Fact]
+    public async Task The_readme_bounded_drain_runs_against_the_embedded_emulator()
+    {
+        // README: dotnet run --project cli -- events channels --max-pulls 5
+        var result = await CliHost.RunAsync(["events", "channels", "--max-pulls", "5"]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Stdout.Should().Contain("0 channel events");
+    }
+
+    [Fact]
+    public async Task Max_pulls_below_one_is_a_usage_error()
+    {
+        var result = await CliHost.RunAsync(["events", "channels", "--max-pulls", "0", .. CliHost.ConnectionArgs(_emulator)]);
+
+        result.ExitCode.Should().Be(ExitCodes.BadArguments, result.ToString());
+        result.Stderr.Should().Contain("--max-pulls must be at least 1");
+        _emulator.RequestCount.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Users_json_has_request_id_and_camel_case_events()
     {
         _emulator.EnqueueUserEvent("alice", "Login", 123);

@@ -21,6 +21,8 @@ public sealed class PublicApiShapeTests
         "F:Agora.Signaling.HistoryChannelType.User",
         "F:Agora.Signaling.HistoryQueryOrder.Asc",
         "F:Agora.Signaling.HistoryQueryOrder.Desc",
+        "F:Agora.Signaling.PublishChannelType.Message",
+        "F:Agora.Signaling.PublishChannelType.User",
     };
 
     private static readonly Lazy<IReadOnlyDictionary<string, XElement>> XmlDocs = new(LoadXmlDocs);

@@ -8,6 +8,7 @@ namespace Agora.Signaling.Tests.Contract;
 public sealed partial class SpecValidityTests
 {
     private const string HistoryPath = "/rtm/v2/history/{appId}/userId/{userId}/channelType/{channelType}/channel/{channelName}";
+    private const string PublishPath = "/rtm/v2/publish/{appId}/userId/{userId}/channelType/{channelType}/channel/{channelName}";
 
     private static OpenApiDocument Spec => OpenApiReading.Spec;
 
@@ -18,6 +19,7 @@ public sealed partial class SpecValidityTests
         { "GetUserEvents", "GET", "/dev/v2/project/{appid}/rtm/vendor/user_events" },
         { "GetChannelEvents", "GET", "/dev/v2/project/{appid}/rtm/vendor/channel_events" },
         { "GetMessageHistory", "GET", HistoryPath },
+        { "Publish", "POST", PublishPath },
         { "CreateHistoryQuery", "POST", "/dev/v2/project/{appid}/rtm/message/history/query" },
         { "GetHistoryQueryResult", "GET", "/dev/v2/project/{appid}/rtm/message/history/query/{handle}" },
         { "GetHistoryCount", "GET", "/dev/v2/project/{appid}/rtm/message/history/count" },
@@ -106,6 +108,7 @@ public sealed partial class SpecValidityTests
     [InlineData("GetUserEvents", false)]
     [InlineData("GetChannelEvents", false)]
     [InlineData("GetMessageHistory", false)]
+    [InlineData("Publish", false)]
     [InlineData("CreateHistoryQuery", true)]
     [InlineData("GetHistoryQueryResult", true)]
     [InlineData("GetHistoryCount", true)]
@@ -114,13 +117,14 @@ public sealed partial class SpecValidityTests
         Operation(operationId).Deprecated.Should().Be(deprecated);
     }
 
-    [Fact]
-    public void The_history_path_is_served_only_on_api_sd_rtn_com()
+    [Theory]
+    [InlineData(HistoryPath, "get")]
+    [InlineData(PublishPath, "post")]
+    public void The_2x_paths_are_served_only_on_api_sd_rtn_com(string path, string method)
     {
-        var pathItem = Spec.Paths[HistoryPath];
-        var servers = pathItem.Operations[OperationType.Get].Servers.Count > 0
-            ? pathItem.Operations[OperationType.Get].Servers
-            : pathItem.Servers;
+        var pathItem = Spec.Paths[path];
+        var operation = pathItem.Operations[method == "get" ? OperationType.Get : OperationType.Post];
+        var servers = operation.Servers.Count > 0 ? operation.Servers : pathItem.Servers;
 
         servers.Select(s => s.Url).Should().Equal("https://api.sd-rtn.com");
     }
@@ -129,7 +133,7 @@ public sealed partial class SpecValidityTests
     public void The_other_paths_use_the_global_servers_starting_with_api_agora_io()
     {
         Spec.Servers.Select(s => s.Url).Should().StartWith("https://api.agora.io").And.Contain("https://api.sd-rtn.com");
-        foreach (var (path, _, operation) in Operations().Where(o => o.Path != HistoryPath))
+        foreach (var (path, _, operation) in Operations().Where(o => o.Path is not (HistoryPath or PublishPath)))
         {
             Spec.Paths[path].Servers.Should().BeEmpty(path);
             operation.Servers.Should().BeEmpty(path);
@@ -162,11 +166,14 @@ public sealed partial class SpecValidityTests
     }
 
     [Fact]
-    public void Only_the_history_operation_narrows_the_global_security_to_basic_and_AccessToken2()
+    public void Only_the_2x_operations_narrow_the_global_security_to_basic_and_AccessToken2()
     {
-        Operations().Where(o => o.Operation.Security.Count > 0).Select(o => o.Operation.OperationId).Should().Equal("GetMessageHistory");
-        Operation("GetMessageHistory").Security.Select(requirement => string.Join("+", requirement.Keys.Select(k => k.Reference.Id)))
-            .Should().Equal("basicAuth", "agoraToken");
+        Operations().Where(o => o.Operation.Security.Count > 0).Select(o => o.Operation.OperationId).Should().Equal("GetMessageHistory", "Publish");
+        foreach (string operationId in new[] { "GetMessageHistory", "Publish" })
+        {
+            Operation(operationId).Security.Select(requirement => string.Join("+", requirement.Keys.Select(k => k.Reference.Id)))
+                .Should().Equal("basicAuth", "agoraToken");
+        }
     }
 
     [Theory]
@@ -175,6 +182,7 @@ public sealed partial class SpecValidityTests
     [InlineData("GetUserEvents", new[] { 400, 408, 429 })]
     [InlineData("GetChannelEvents", new[] { 400, 408, 429 })]
     [InlineData("GetMessageHistory", new[] { 400, 401, 403, 408, 415, 429, 435, 500, 503 })]
+    [InlineData("Publish", new[] { 400, 401, 403, 408, 415, 429, 435, 500, 503 })]
     [InlineData("CreateHistoryQuery", new[] { 400, 408 })]
     [InlineData("GetHistoryQueryResult", new[] { 400, 408, 410 })]
     [InlineData("GetHistoryCount", new[] { 400 })]
@@ -197,7 +205,9 @@ public sealed partial class SpecValidityTests
     public void Error_bodies_use_the_envelope_of_their_api_family(string operationId)
     {
         string path = Operations().Single(o => o.Operation.OperationId == operationId).Path;
-        string expected = path.StartsWith("/rtm/v2/history/", StringComparison.Ordinal) ? "MessageHistoryResponse" : "ErrorResponse";
+        string expected = path.StartsWith("/rtm/v2/history/", StringComparison.Ordinal) ? "MessageHistoryResponse"
+            : path.StartsWith("/rtm/v2/publish/", StringComparison.Ordinal) ? "PublishResponse"
+            : "ErrorResponse";
 
         var errorSchemas = Operation(operationId).Responses
             .Where(r => r.Key[0] is '4' or '5')

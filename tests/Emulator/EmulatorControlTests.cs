@@ -74,6 +74,26 @@ public sealed class EmulatorControlTests : IDisposable
     }
 
     [Fact]
+    public async Task Recorded_publishes_are_listed_and_reset_forgets_them()
+    {
+        using var client = _emulator.CreateClient();
+        await client.PublishAsync("Max", PublishChannelType.User, "alice", """{"text":"hi"}""", new PublishOptions { StoreInHistory = true, CustomType = "text" });
+        var recorded = _emulator.Publishes.Single();
+
+        var listed = await GetJsonAsync("_emulator/publishes");
+        _emulator.Reset();
+        var afterReset = await GetJsonAsync("_emulator/publishes");
+
+        listed["publishes"]!.Should().ContainSingle().Which.ToString().Should().Be(JObject.Parse(
+            $$"""
+            {"publisher":"Max","channelType":"user","channelName":"alice","message":"{\"text\":\"hi\"}","storeInHistory":true,
+             "customType":"text","requestId":"{{recorded.RequestId}}","receivedAt":{{recorded.ReceivedAt}}}
+            """).ToString());
+        afterReset["publishes"]!.Should().BeEmpty();
+        _emulator.Publishes.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task An_online_user_acknowledges_a_peer_message()
     {
         using var response = await _http.PostAsync(Url("_emulator/online-users"), Json("""{"userId":"alice","online":true}"""));

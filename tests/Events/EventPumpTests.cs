@@ -38,6 +38,78 @@ public sealed class EventPumpTests : IDisposable
     }
 
     [Fact]
+    public async Task Draining_stops_after_a_pull_of_only_events_newer_than_its_start_on_a_busy_app()
+    {
+        long began = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        for (int i = 0; i < 1000; i++)
+        {
+            _emulator.EnqueueUserEvent($"old{i}", "Login", began - 1000 + i);
+        }
+
+        // What a busy app adds while the drain runs: never an empty store.
+        for (int i = 0; i < 900; i++)
+        {
+            _emulator.EnqueueUserEvent($"new{i}", "Login", began + 1 + i);
+        }
+
+        var batches = new List<IReadOnlyList<UserEvent>>();
+        await foreach (var batch in _client.ReadUserEventsAsync(new EventPumpOptions { TimeProvider = _time }))
+        {
+            batches.Add(batch);
+        }
+
+        batches.Select(b => b.Count).Should().Equal(1000, 900);
+        _emulator.RequestCount.Should().Be(2, "the second pull brought only events newer than the drain's start, so no third was made");
+        _emulator.PendingUserEventCount.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Draining_goes_on_while_a_pull_holds_an_event_from_before_its_start()
+    {
+        long began = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        _emulator.EnqueueChannelEvent("room", "old", "Join", began);
+        _emulator.EnqueueChannelEvent("room", "new", "Join", began + 1);
+
+        int pulls = 0;
+        await foreach (var batch in _client.ReadChannelEventsAsync(new EventPumpOptions { TimeProvider = _time }))
+        {
+            pulls++;
+        }
+
+        pulls.Should().Be(1);
+        _emulator.RequestCount.Should().Be(2, "an event from the drain's own millisecond is not new, so the drain pulls until empty");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Max_pulls_bounds_a_drain_and_a_follow(bool follow)
+    {
+        for (int i = 0; i < 2000; i++)
+        {
+            _emulator.EnqueueUserEvent($"u{i}", "Login", 1 + i);
+        }
+
+        int batches = 0;
+        await foreach (var batch in _client.ReadUserEventsAsync(new EventPumpOptions { Follow = follow, MaxPulls = 1, TimeProvider = _time }))
+        {
+            batches++;
+        }
+
+        batches.Should().Be(1);
+        _emulator.RequestCount.Should().Be(1);
+        _emulator.PendingUserEventCount.Should().Be(1000);
+    }
+
+    [Fact]
+    public void Max_pulls_below_one_is_refused()
+    {
+        var act = () => _client.ReadUserEventsAsync(new EventPumpOptions { MaxPulls = 0 });
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options").WithMessage("*MaxPulls*");
+    }
+
+    [Fact]
     public async Task A_batch_is_handed_over_whole_even_when_the_caller_fails_on_its_first_event()
     {
         _emulator.EnqueueChannelEvent("room", "alice", "Join", 1);

@@ -30,6 +30,7 @@ public sealed class CliWalkthroughTests
         curl -s -X POST $E/history -d '{"channelType":"message","channelName":"lobby","messages":[{"publisher":"carol","message":"Hi","timestamp":1796096000000}]}'
         curl -s -X POST $E/online-users -d '{"userId":"alice","online":true}'              # wait-for-ack answers "delivered"
         curl -s "$E/messages?kind=peer"                            # what was sent: peer, channel, or both without kind
+        curl -s $E/publishes                                       # the 2.x publishes received
         curl -s "$E/history?channelType=message&channelName=lobby" # the stored history, newest first
         curl -s -X POST $E/faults -d '[{"kind":"status","status":503},{"kind":"status","status":429,"retryAfterSeconds":1},{"kind":"slow","delayMs":2000},{"kind":"drop"}]'
         curl -s -X POST $E/reset                                   # forget everything
@@ -77,7 +78,7 @@ public sealed class CliWalkthroughTests
 
         output.Should().NotContain("error");
         output.Should().StartWith("{\"url\":\"" + emulator.Url.AbsoluteUri);
-        output.Should().Contain("""{"queued":1,"pending":1}{"queued":1,"pending":1}{"stored":1}{"messages":[]}{"messages":[{"publisher":"carol","message":"Hi","timestamp":1796096000000""");
+        output.Should().Contain("""{"queued":1,"pending":1}{"queued":1,"pending":1}{"stored":1}{"messages":[]}{"publishes":[]}{"messages":[{"publisher":"carol","message":"Hi","timestamp":1796096000000""");
         output.Should().EndWith("""{"queued":4,"pending":4}""");
     }
 

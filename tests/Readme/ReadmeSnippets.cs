@@ -27,7 +27,7 @@ public sealed class ReadmeSnippets
             .SelectMany(file => Snippets(File.ReadAllLines(RepositoryFiles.Path(Path.Combine("tests", "Readme", file)))))
             .ToList();
 
-        snippets.Should().HaveCount(10);
+        snippets.Should().HaveCount(11);
         foreach (var (name, text) in snippets)
         {
             readme.Should().Contain(text, $"README must show the '{name}' snippet exactly as it compiles here");
@@ -50,6 +50,24 @@ public sealed class ReadmeSnippets
 
         recorded.Should().BeEquivalentTo(new { FromUserId = "server", Destination = "lobby", Payload = "Hello" });
         pulled.Events.Should().ContainSingle().Which.Kind.Should().Be(UserEventKind.Login);
+    }
+
+    [Fact]
+    public async Task The_publish_snippet_publishes_to_a_channel_and_a_user()
+    {
+        using var emulator = SignalingEmulator.Start();
+        using var client = emulator.CreateClient();
+
+        // snippet:publish
+        await client.PublishAsync("server", PublishChannelType.Message, "lobby", """{"text":"Hello"}""",
+            new PublishOptions { StoreInHistory = true, CustomType = "text" });
+        await client.PublishAsync("server", PublishChannelType.User, "alice", new { text = "Hi Alice" });
+        // end-snippet
+
+        emulator.Publishes.Select(p => (p.ChannelType, p.ChannelName, p.Message)).Should().Equal(
+            (PublishChannelType.Message, "lobby", """{"text":"Hello"}"""),
+            (PublishChannelType.User, "alice", """{"text":"Hi Alice"}"""));
+        emulator.GetHistory(HistoryChannelType.Message, "lobby").Should().ContainSingle().Which.CustomType.Should().Be("text");
     }
 
     [Fact]

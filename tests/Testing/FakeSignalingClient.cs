@@ -32,6 +32,17 @@ internal sealed class FakeSignalingClient : ISignalingClient
         return Task.FromResult(SendAnswer);
     }
 
+    public List<(string From, PublishChannelType Type, string Channel, string Message)> Published { get; } = [];
+
+    public Task<PublishResponse> PublishAsync(string fromUserId, PublishChannelType channelType, string channelName, string message, PublishOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Published.Add((fromUserId, channelType, channelName, message));
+        return Task.FromResult(SignalingModelFactory.PublishResponse());
+    }
+
+    public Task<PublishResponse> PublishAsync<TMessage>(string fromUserId, PublishChannelType channelType, string channelName, TMessage message, PublishOptions? options = null, CancellationToken cancellationToken = default) =>
+        PublishAsync(fromUserId, channelType, channelName, Newtonsoft.Json.JsonConvert.SerializeObject(message), options, cancellationToken);
+
     // Like the service, an exhausted store answers with an empty list.
     public Task<UserEventsResponse> GetUserEventsAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_userEventPulls.TryDequeue(out var next) ? next : SignalingModelFactory.UserEventsResponse([]));

@@ -123,6 +123,18 @@ public sealed class SignalingModelFactoryTests
         FluentActions.Invoking(() => SignalingModelFactory.MessageHistoryResponse(null!)).Should().Throw<ArgumentNullException>();
     }
 
+    [Fact]
+    public async Task A_publish_answer_reads_as_the_service_sends_it()
+    {
+        var fake = new FakeSignalingClient();
+
+        var response = await fake.PublishAsync("server", PublishChannelType.Message, "lobby", new { text = "hi" });
+
+        response.Should().BeEquivalentTo(new { ErrorCode = 200, Error = false, Operation = "publish" });
+        SignalingModelFactory.PublishResponse("req-9", 42).Should().BeEquivalentTo(new { RequestId = "req-9", Timestamp = 42L });
+        fake.Published.Should().ContainSingle().Which.Message.Should().Be("""{"text":"hi"}""");
+    }
+
     // Stands in for a consumer's own code, which only knows the interface.
     private static async Task<MessageDeliveryStatus> NotifyAsync(ISignalingClient client, string user) =>
         (await client.SendPeerMessageAsync("server", user, "Welcome back")).Status;

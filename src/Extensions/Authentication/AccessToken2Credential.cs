@@ -50,7 +50,7 @@ public sealed class AccessToken2Credential : SignalingCredential
     {
         var token = _fixed ?? await _cache!.GetAsync(time, cancellationToken).ConfigureAwait(false);
         token.ThrowIfExpired(time);
-        CheckSender(token.Parsed.UserId!, userId);
+        CheckSender(token.Parsed.UserId!, userId, request);
         AuthenticationHeader.Replace(request, "Authorization", "agora token=" + token.Token);
     }
 }

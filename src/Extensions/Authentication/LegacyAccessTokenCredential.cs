@@ -64,7 +64,7 @@ public sealed class LegacyAccessTokenCredential : SignalingCredential
             throw new CredentialFailure($"The token provider gave an AccessToken that was not built for '{UserId}'.");
         }
 
-        CheckSender(UserId, userId);
+        CheckSender(UserId, userId, request);
         AuthenticationHeader.Replace(request, "x-agora-token", token.Token);
         AuthenticationHeader.Replace(request, "x-agora-uid", UserId);
     }

@@ -26,13 +26,17 @@ public abstract class SignalingCredential
     /// <param name="cancellationToken">A token to cancel the call.</param>
     internal abstract ValueTask ApplyAsync(HttpRequestMessage request, string? userId, TimeProvider time, CancellationToken cancellationToken);
 
-    /// <summary>Refuses, before sending, a request made as a user the token was not built for.</summary>
-    private protected static void CheckSender(string tokenUser, string? userId)
+    /// <summary>Refuses, before sending, a message sent as a user the token was not built for.</summary>
+    /// <remarks>
+    /// Agora documents the token-user rule for messages only: a read (history) names its reader, which the service is not
+    /// documented to compare with the token, so it is not refused here either.
+    /// </remarks>
+    private protected static void CheckSender(string tokenUser, string? userId, HttpRequestMessage request)
     {
-        if (userId is not null && !string.Equals(tokenUser, userId, StringComparison.Ordinal))
+        if (userId is not null && RequestContext.Of(request)?.Operation.Kind == RequestKind.Send && !string.Equals(tokenUser, userId, StringComparison.Ordinal))
         {
             throw new CredentialFailure(
-                $"With token authentication a request can only be made as the token's user ('{PrintableText.Escape(tokenUser)}'), not '{userId}'.");
+                $"With token authentication a message can only be sent as the token's user ('{PrintableText.Escape(tokenUser)}'), not '{userId}'.");
         }
     }
 }

@@ -34,6 +34,35 @@ public interface ISignalingClient
     /// <exception cref="SignalingException">The call failed otherwise (see its subclasses); a <see cref="SignalingOutcomeUnknownException"/> means the message may have been delivered and was not resent.</exception>
     Task<SendMessageResponse> SendChannelMessageAsync(string fromUserId, string channelName, string payload, ChannelMessageOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Publishes a message, written as JSON text, to a message channel or a user channel (Signaling 2.x).</summary>
+    /// <param name="fromUserId">The publisher; with token authentication, the token's user.</param>
+    /// <param name="channelType"><see cref="PublishChannelType.Message"/> for everyone subscribed to the channel, <see cref="PublishChannelType.User"/> for one user.</param>
+    /// <param name="channelName">The channel name; for a user channel, the receiving user ID.</param>
+    /// <param name="message">The message as JSON text (such as <c>{"text":"Hello"}</c>), sent as the request body unchanged; at most 32,768 bytes in UTF-8.</param>
+    /// <param name="options">History and custom-type settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="ArgumentException">An argument breaks a documented rule (the message is not JSON, for one); nothing was sent.</exception>
+    /// <exception cref="SignalingServiceException">The service answered with an error.</exception>
+    /// <exception cref="SignalingOutcomeUnknownException">The service may have received the message but its answer was lost or a 5xx; it is not published again.</exception>
+    /// <exception cref="SignalingException">The call failed otherwise (see its subclasses); a <see cref="SignalingOutcomeUnknownException"/> means the message may have been delivered and was not resent.</exception>
+    Task<PublishResponse> PublishAsync(string fromUserId, PublishChannelType channelType, string channelName, string message, PublishOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Publishes an object, serialised as JSON with Newtonsoft.Json's defaults, to a message channel or a user channel (Signaling 2.x).</summary>
+    /// <typeparam name="TMessage">The type of the message.</typeparam>
+    /// <param name="fromUserId">The publisher; with token authentication, the token's user.</param>
+    /// <param name="channelType"><see cref="PublishChannelType.Message"/> for everyone subscribed to the channel, <see cref="PublishChannelType.User"/> for one user.</param>
+    /// <param name="channelName">The channel name; for a user channel, the receiving user ID.</param>
+    /// <param name="message">The message; its JSON must be at most 32,768 bytes in UTF-8.</param>
+    /// <param name="options">History and custom-type settings, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">A token to cancel the call.</param>
+    /// <returns>The service's answer.</returns>
+    /// <exception cref="ArgumentException">An argument breaks a documented rule; nothing was sent.</exception>
+    /// <exception cref="SignalingServiceException">The service answered with an error.</exception>
+    /// <exception cref="SignalingOutcomeUnknownException">The service may have received the message but its answer was lost or a 5xx; it is not published again.</exception>
+    /// <exception cref="SignalingException">The call failed otherwise (see its subclasses); a <see cref="SignalingOutcomeUnknownException"/> means the message may have been delivered and was not resent.</exception>
+    Task<PublishResponse> PublishAsync<TMessage>(string fromUserId, PublishChannelType channelType, string channelName, TMessage message, PublishOptions? options = null, CancellationToken cancellationToken = default);
+
     /// <summary>Pulls user login and logout events. Reading deletes them from the service.</summary>
     /// <param name="cancellationToken">A token to cancel the call.</param>
     /// <returns>At most 1,000 events.</returns>

@@ -14,6 +14,7 @@ public partial class SignalingClient : ISignalingClient, IDisposable
     private readonly EventsRestClient _events = null!;
     private readonly HistoryRestClient _history = null!;
     private readonly LegacyHistoryRestClient _legacyHistory = null!;
+    private readonly PublishRestClient _publish = null!;
     private readonly SignalingCredential _credential = null!;
     private readonly bool _ownsHttp;
     private volatile bool _disposed;
@@ -53,6 +54,7 @@ public partial class SignalingClient : ISignalingClient, IDisposable
         _events = new EventsRestClient(_http, endpoints);
         _legacyHistory = new LegacyHistoryRestClient(_http, endpoints);
         _history = new HistoryRestClient(_http, endpoints);
+        _publish = new PublishRestClient(_http, endpoints);
     }
 
     private SignalingClient(SignalingClientOptions options, HttpMessageHandler transport, bool ownsTransport)

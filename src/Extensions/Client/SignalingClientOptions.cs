@@ -3,7 +3,7 @@ namespace Agora.Signaling;
 /// <summary>
 /// Settings of a <see cref="SignalingClient"/>: the app ID, where the service is, how to authenticate and how long to wait.
 /// </summary>
-public class SignalingClientOptions
+public partial class SignalingClientOptions
 {
     /// <summary>The primary host outside mainland China.</summary>
     public static readonly Uri DefaultEndpoint = new("https://api.agora.io/");
@@ -20,16 +20,16 @@ public class SignalingClientOptions
     /// <summary>Gets or sets the host of the messaging, events and legacy history APIs.</summary>
     public Uri Endpoint { get; set; } = DefaultEndpoint;
 
-    /// <summary>Gets or sets the host of the Signaling 2.x message history API.</summary>
-    public Uri HistoryEndpoint { get; set; } = DefaultHistoryEndpoint;
-
     /// <summary>
     /// Gets or sets the hosts tried, in order, after <see cref="Endpoint"/>. When <see langword="null"/>, Agora's order is
     /// used for Agora's hosts: the other primary suffix, then the region adjacent to <see cref="Region"/>; a custom endpoint gets none.
     /// </summary>
     public IList<Uri>? FailoverEndpoints { get; set; }
 
-    /// <summary>Gets or sets the hosts tried, in order, after <see cref="HistoryEndpoint"/>; none unless set.</summary>
+    /// <summary>
+    /// Gets or sets the hosts tried, in order, after <see cref="HistoryEndpoint"/>. Unless set, none; or
+    /// <see cref="FailoverEndpoints"/> when <see cref="HistoryEndpoint"/> follows a custom <see cref="Endpoint"/>.
+    /// </summary>
     public IList<Uri> HistoryFailoverEndpoints { get; set; } = new List<Uri>();
 
     /// <summary>Gets or sets the region nearest your servers, whose adjacent region is the last failover; none unless set.</summary>

@@ -73,16 +73,20 @@ internal static class ServiceErrorTranslator
     }
 
     /// <summary>Throws when a 200 answer of the history API says <c>error: true</c>.</summary>
-    public static void ThrowIfFailed(MessageHistoryResponse response, RequestContext context)
+    public static void ThrowIfFailed(MessageHistoryResponse response, RequestContext context) =>
+        ThrowIfFailed(response.Error, response.ErrorCode, response.Reason, response.RequestId, context);
+
+    /// <summary>Throws when a 200 answer in the 2.x envelope (history, publish) says <c>error: true</c> or another <c>errorCode</c>.</summary>
+    public static void ThrowIfFailed(bool? error, int? errorCode, string? reason, string? requestId, RequestContext context)
     {
-        if (response.Error == true || (response.ErrorCode is int code && code != 200))
+        if (error == true || (errorCode is int code && code != 200))
         {
             throw new SignalingServiceException(
                 context.Operation.Name,
                 200,
-                response.ErrorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                string.IsNullOrEmpty(response.Reason) ? "The service answered error: true." : context.Secrets.Apply(response.Reason),
-                context.Secrets.Apply(response.RequestId ?? context.AnsweredRequestId),
+                errorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                string.IsNullOrEmpty(reason) ? "The service answered error: true." : context.Secrets.Apply(reason),
+                context.Secrets.Apply(requestId ?? context.AnsweredRequestId),
                 attempts: context.Attempts);
         }
     }

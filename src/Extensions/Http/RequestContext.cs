@@ -12,11 +12,12 @@ internal sealed class RequestContext
     private SignalingAttempt? _first;
     private List<SignalingAttempt>? _more;
 
-    private RequestContext(SignalingOperation operation, string? userId, SecretMask secrets)
+    private RequestContext(SignalingOperation operation, string? userId, SecretMask secrets, string? rateLimitKey)
     {
         Operation = operation;
         UserId = userId;
         Secrets = secrets;
+        RateLimitKey = rateLimitKey;
     }
 
     public SignalingOperation Operation { get; }
@@ -31,6 +32,9 @@ internal sealed class RequestContext
     /// and not refused with 429 or before connecting. The resilience handler keeps it; the client reads it after a failure.
     /// </summary>
     public bool MayHaveBeenProcessed { get; set; }
+
+    /// <summary>Gets the partition of a keyed quota this call counts against (the channel of a publish), or <see langword="null"/>.</summary>
+    public string? RateLimitKey { get; }
 
     /// <summary>Gets the request ID header of the last answer, for errors found in a body that carries none.</summary>
     public string? AnsweredRequestId { get; private set; }
@@ -48,7 +52,7 @@ internal sealed class RequestContext
     }
 
     /// <summary>Starts a call's context.</summary>
-    public static RequestContext Create(SignalingOperation operation, string? userId, SecretMask secrets) => new(operation, userId, secrets);
+    public static RequestContext Create(SignalingOperation operation, string? userId, SecretMask secrets, string? rateLimitKey = null) => new(operation, userId, secrets, rateLimitKey);
 
     public static RequestContext? Of(HttpRequestMessage request) => (request as SignalingRequestMessage)?.Context;
 

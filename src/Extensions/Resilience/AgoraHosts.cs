@@ -9,6 +9,10 @@ internal static class AgoraHosts
     public const string AgoraIo = "api.agora.io";
     public const string SdRtn = "api.sd-rtn.com";
 
+    /// <summary>Whether a host is one of Agora's: a primary or a regional host under either suffix.</summary>
+    public static bool IsAgoraHost(Uri endpoint) =>
+        endpoint.IsAbsoluteUri && (endpoint.Host.EndsWith(".agora.io", StringComparison.OrdinalIgnoreCase) || endpoint.Host.EndsWith(".sd-rtn.com", StringComparison.OrdinalIgnoreCase));
+
     public static IReadOnlyList<Uri> FailoverFor(Uri primary, SignalingRegion? region)
     {
         string? alternate = primary.Host switch

@@ -28,7 +28,7 @@ internal sealed class SignalingPipeline : IDisposable
         MaxRetryAfter = options.Retry.MaxRetryAfter;
         UserAgent = SignalingTelemetry.UserAgent(options.ApplicationId);
         _rest = new HostRotation(options.Endpoint, (IEnumerable<Uri>?)options.FailoverEndpoints ?? AgoraHosts.FailoverFor(options.Endpoint, options.Region), options.FailedEndpointCooldown, Time);
-        _rtm2 = new HostRotation(options.HistoryEndpoint, options.HistoryFailoverEndpoints, options.FailedEndpointCooldown, Time);
+        _rtm2 = new HostRotation(options.HistoryEndpoint, options.ResolvedHistoryFailoverEndpoints, options.FailedEndpointCooldown, Time);
         _limiters = new SignalingRateLimiters(options.RateLimits, Time);
         Retries = options.Retry.MaxRetries > 0 ? BuildRetries(options.Retry) : null;
     }
@@ -58,7 +58,10 @@ internal sealed class SignalingPipeline : IDisposable
     /// <summary>Gets the retry pipeline, or <see langword="null"/> when retries are off; what it retries depends on each call's kind.</summary>
     public ResiliencePipeline<HttpResponseMessage>? Retries { get; }
 
-    public System.Threading.RateLimiting.RateLimiter? LimiterFor(RateLimitBucket bucket) => _limiters.For(bucket);
+    public System.Threading.RateLimiting.RateLimiter? LimiterFor(RequestContext context) => _limiters.For(context);
+
+    /// <summary>Gets Agora's global cap on all requests of the app, or <see langword="null"/> when limits are off.</summary>
+    public System.Threading.RateLimiting.RateLimiter? AllRequestsLimiter => _limiters.AllRequests;
 
     /// <summary>Starts a call's budget: its overall timeout counts from now.</summary>
     public CallBudget StartBudget() => new(OverallTimeout, Timeout, Time);

@@ -18,11 +18,19 @@ public sealed class SignalingRateLimitOptions
     /// <summary>Gets or sets the history requests per second (2.x and legacy); 60 unless set.</summary>
     public int HistoryRequestsPerSecond { get; set; } = 60;
 
+    /// <summary>Gets or sets the 2.x publishes per second to each channel; 60 unless set. Above it the service drops messages.</summary>
+    public int PublishesPerChannelPerSecond { get; set; } = 60;
+
+    /// <summary>Gets or sets the REST requests per second of every operation together, Agora's global cap per app ID; 500 unless set.</summary>
+    public int RequestsPerSecond { get; set; } = 500;
+
     internal void Validate()
     {
         Positive(MessagesPerSecond, nameof(MessagesPerSecond));
         Positive(EventPullsPerSecond, nameof(EventPullsPerSecond));
         Positive(HistoryRequestsPerSecond, nameof(HistoryRequestsPerSecond));
+        Positive(PublishesPerChannelPerSecond, nameof(PublishesPerChannelPerSecond));
+        Positive(RequestsPerSecond, nameof(RequestsPerSecond));
     }
 
     private static void Positive(int value, string name)

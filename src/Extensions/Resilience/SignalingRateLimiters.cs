@@ -3,7 +3,8 @@ using System.Threading.RateLimiting;
 namespace Agora.Signaling;
 
 /// <summary>
-/// The three per-app-ID quotas as fixed windows of about a tenth of a second: messages, event pulls and history.
+/// The per-app-ID quotas as fixed windows of about a tenth of a second: messages, event pulls, history and the global
+/// cap on all requests; and the per-channel quota of 2.x publishes (<see cref="ChannelRateLimiter"/>).
 /// Short windows keep bursts small (a token bucket would let a full second's quota out at once, and another
 /// right after). A timer on the client's <see cref="TimeProvider"/> opens each window; System.Threading.RateLimiting
 /// also ignores an opening less than a window of real time after the previous one, so a fake clock can only slow it.
@@ -22,6 +23,8 @@ internal sealed class SignalingRateLimiters : IDisposable
         Messages = Create(options.MessagesPerSecond, time);
         EventPulls = Create(options.EventPullsPerSecond, time);
         History = Create(options.HistoryRequestsPerSecond, time);
+        Publishes = new ChannelRateLimiter(options.PublishesPerChannelPerSecond);
+        AllRequests = Create(options.RequestsPerSecond, time);
     }
 
     public RateLimiter? Messages { get; }
@@ -30,12 +33,24 @@ internal sealed class SignalingRateLimiters : IDisposable
 
     public RateLimiter? History { get; }
 
+    /// <summary>Gets the 2.x publishes' quota, kept per channel.</summary>
+    public ChannelRateLimiter? Publishes { get; }
+
+    /// <summary>Gets Agora's global cap per app ID, which every request counts against besides its own quota.</summary>
+    public RateLimiter? AllRequests { get; }
+
     public RateLimiter? For(RateLimitBucket bucket) => bucket switch
     {
         RateLimitBucket.Messages => Messages,
         RateLimitBucket.EventPulls => EventPulls,
         _ => History,
     };
+
+    /// <summary>The quota a call waits for: its operation's, or for a keyed one (publish), its channel's.</summary>
+    public RateLimiter? For(RequestContext context) =>
+        context.Operation.RateLimit == RateLimitBucket.Publish
+            ? Publishes?.For(context.RateLimitKey ?? string.Empty)
+            : For(context.Operation.RateLimit);
 
     public void Dispose()
     {
@@ -47,6 +62,8 @@ internal sealed class SignalingRateLimiters : IDisposable
         Messages?.Dispose();
         EventPulls?.Dispose();
         History?.Dispose();
+        Publishes?.Dispose();
+        AllRequests?.Dispose();
     }
 
     private FixedWindowRateLimiter Create(int perSecond, TimeProvider time)

@@ -48,9 +48,15 @@ internal sealed class SignalingResilienceHandler(SignalingPipeline pipeline, boo
             return await Finish(state, first, Outcome.FromException<HttpResponseMessage>(state.OutOfTime()), callToken).ConfigureAwait(false);
         }
 
-        // Every attempt counts against Agora's quota, so every attempt takes a permit.
-        if (pipeline.LimiterFor(state.Context.Operation.RateLimit) is { } limiter)
+        // Every attempt counts against Agora's quotas, so every attempt takes a permit: from its operation's (or its
+        // channel's) quota, then from the app's global cap on all requests.
+        for (int quota = 0; quota < 2; quota++)
         {
+            if ((quota == 0 ? pipeline.LimiterFor(state.Context) : pipeline.AllRequestsLimiter) is not { } limiter)
+            {
+                continue;
+            }
+
             var taking = RateLimitGate.TakeAsync(limiter, state, remaining, pipeline.Telemetry, pipeline.Time, callToken);
             bool waited = !taking.IsCompleted;
             if (await taking.ConfigureAwait(false) is { } refused)

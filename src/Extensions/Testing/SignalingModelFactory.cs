@@ -113,5 +113,19 @@ public static class SignalingModelFactory
         };
     }
 
+    /// <summary>Creates the answer to a successful 2.x publish, as the service sends it.</summary>
+    /// <param name="requestId">The request ID, or <see langword="null"/> for a new random one.</param>
+    /// <param name="timestamp">The request time in Unix epoch milliseconds.</param>
+    /// <returns>The answer, with <c>errorCode: 200</c> and <c>error: false</c>.</returns>
+    public static PublishResponse PublishResponse(string? requestId = null, long timestamp = 0) => new()
+    {
+        ErrorCode = 200,
+        Error = false,
+        RequestId = requestId ?? NewRequestId(),
+        Operation = "publish",
+        Reason = string.Empty,
+        Timestamp = timestamp,
+    };
+
     private static string NewRequestId() => Guid.NewGuid().ToString("N");
 }

@@ -13,6 +13,8 @@ internal static class SignalingValidation
 
     public const int MaxIdLength = 64;
 
+    public const int MaxCustomTypeLength = 32;
+
     private const string MessagingSymbols = "!#$%&()+-:;<=.>?@[]^_{}|~,'";
     private const string HistorySymbols = "!#$%&()+-:;<=.>?@[]^_{}|~";
 
@@ -73,6 +75,35 @@ internal static class SignalingValidation
             {
                 throw new ArgumentException($"The payload must be at most {MaxPayloadBytes} bytes in UTF-8 (it has {bytes}).", paramName);
             }
+        }
+    }
+
+    /// <summary>A 2.x publish's custom type: 1 to 32 characters.</summary>
+    public static void CustomType(string value, string paramName)
+    {
+        if (value.Length is 0 or > MaxCustomTypeLength)
+        {
+            throw new ArgumentException($"The custom type must be 1 to {MaxCustomTypeLength} characters (it has {value.Length}).", paramName);
+        }
+    }
+
+    /// <summary>A 2.x publish's message given as text: a payload that is one JSON value, since the service reads the body as JSON (415 otherwise).</summary>
+    public static void JsonMessage(string? value, string paramName)
+    {
+        Payload(value, paramName);
+        try
+        {
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(value!)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+            reader.Read();
+            reader.Skip();
+            if (reader.Read())
+            {
+                throw new Newtonsoft.Json.JsonReaderException("More than one JSON value.");
+            }
+        }
+        catch (Newtonsoft.Json.JsonException exception)
+        {
+            throw new ArgumentException("The message must be JSON text, such as {\"text\":\"Hello\"} or \"Hello\" with its quotes (" + exception.GetType().Name + ").", paramName);
         }
     }
 

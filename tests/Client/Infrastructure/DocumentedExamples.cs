@@ -12,6 +12,9 @@ public static class DocumentedExamples
 
     public static JObject Get(string id) => All.Value[id];
 
+    /// <summary>Gets the ID of every example, in the file's order.</summary>
+    public static IEnumerable<string> Ids => All.Value.Keys;
+
     public static IEnumerable<string> IdsOf(string operationId) =>
         All.Value.Values.Where(e => (string?)e["operationId"] == operationId).Select(e => (string)e["id"]!);
 
