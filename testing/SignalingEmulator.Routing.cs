@@ -43,6 +43,11 @@ public sealed partial class SignalingEmulator
                 return isHistory ? HistoryError(401, refusal) : DevError(401, refusal);
             }
 
+            if (RefuseOverQuota(segments, isHistory) is { } overQuota)
+            {
+                return overQuota;
+            }
+
             return (request.Method, segments) switch
             {
                 ("POST", ["dev", "v2", "project", var app, "rtm", "users", var user, "peer_messages"]) => WithApp(app, () => SendPeer(user, request)),
