@@ -109,19 +109,27 @@ internal sealed class FleetRateLimiter : RateLimiter
     {
         // The first request also loads the script into Redis: it is allowed as long as the connection itself.
         var timeout = _remote is null ? _coordination.Options.ConnectTimeout : _coordination.Options.CommandTimeout;
-        if (_remote is null)
+        var remote = _remote;
+        if (remote is null)
         {
             var connection = await _coordination.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            _remote = new RedisSlidingWindowRateLimiter<string>(_key, new RedisSlidingWindowRateLimiterOptions
+            remote = new RedisSlidingWindowRateLimiter<string>(_key, new RedisSlidingWindowRateLimiterOptions
             {
                 PermitLimit = _quota.PermitsPerSecond,
                 Window = TimeSpan.FromSeconds(1),
                 ConnectionMultiplexerFactory = () => connection,
             });
+
+            // Several first asks can race here; one limiter is kept.
+            if (Interlocked.CompareExchange(ref _remote, remote, null) is { } kept)
+            {
+                remote.Dispose();
+                remote = kept;
+            }
         }
 
         // The library's own wait for Redis follows the multiplexer's timeouts; the coordination bounds it tighter.
-        var asking = _remote.AcquireAsync(permitCount, cancellationToken).AsTask();
+        var asking = remote.AcquireAsync(permitCount, cancellationToken).AsTask();
         using var lease = await asking.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         return lease.IsAcquired;
     }

@@ -8,7 +8,7 @@ namespace Agora.Signaling.Redis;
 /// A registration's coordination through one Redis: shared limiters (<see cref="FleetRateLimiter"/>) and pull
 /// leases (<see cref="RedisPullLease"/>), with one view of whether Redis answers (<see cref="RedisHealth"/>).
 /// </summary>
-internal sealed class RedisCoordination : ISignalingCoordination, IAsyncDisposable
+internal sealed class RedisCoordination : ISignalingCoordination, IAsyncDisposable, IDisposable
 {
     private readonly Task<IConnectionMultiplexer> _connecting;
     private readonly bool _ownsConnection;
@@ -51,6 +51,15 @@ internal sealed class RedisCoordination : ISignalingCoordination, IAsyncDisposab
         if (_ownsConnection && _connecting.IsCompletedSuccessfully)
         {
             await _connecting.Result.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // A container disposed synchronously needs this: one with only DisposeAsync would make its Dispose throw.
+    public void Dispose()
+    {
+        if (_ownsConnection && _connecting.IsCompletedSuccessfully)
+        {
+            _connecting.Result.Dispose();
         }
     }
 }
