@@ -55,10 +55,11 @@ internal static class EmulatorCommand
             try
             {
                 var options = ReadOptions(parse, context, port);
+                var quotas = ReadQuotas(parse.GetValue(enforceQuotas), parse.GetValue(messagesQuota));
                 using var emulator = Start(options);
-                if (parse.GetValue(enforceQuotas))
+                if (quotas is not null)
                 {
-                    emulator.EnforceQuotas(Quotas(parse.GetValue(messagesQuota)));
+                    emulator.EnforceQuotas(quotas);
                 }
 
                 Announce(emulator, context.UnmaskedStdout ?? context.Stdout, output.IsJson);
@@ -89,8 +90,13 @@ internal static class EmulatorCommand
         return options;
     }
 
-    private static EmulatorQuotas Quotas(int? messages)
+    private static EmulatorQuotas? ReadQuotas(bool enforce, int? messages)
     {
+        if (!enforce)
+        {
+            return messages is null ? null : throw new UsageException("--messages-quota applies only with --enforce-quotas.");
+        }
+
         var quotas = new EmulatorQuotas();
         if (messages is { } perSecond)
         {
