@@ -46,6 +46,43 @@ public sealed class OutageTests
         emulator.Messages.Count.Should().BeGreaterThanOrEqualTo(50);
     }
 
+    [Fact]
+    public async Task A_Redis_that_stops_answering_is_treated_as_down_and_used_again_when_it_answers()
+    {
+        using var server = RedisServer.Start();
+        using var emulator = SignalingEmulator.Start();
+        await using var instance = new FleetInstance(
+            emulator,
+            server.Configuration,
+            o => o.OverallTimeout = TimeSpan.FromSeconds(5),
+            c =>
+            {
+                c.CommandTimeout = TimeSpan.FromMilliseconds(300);
+                c.RetryInterval = TimeSpan.FromMilliseconds(200);
+            });
+        await SendAsync(instance.Client, 5);
+
+        server.Pause();
+        try
+        {
+            await SendAsync(instance.Client, 20);
+            instance.Logged(1101).Should().ContainSingle().Which.Message.Should().Contain("timed out");
+        }
+        finally
+        {
+            server.Resume();
+        }
+
+        for (int i = 0; i < 300 && instance.Logged(1102).Count == 0; i++)
+        {
+            await SendAsync(instance.Client, 1);
+            await Task.Delay(50);
+        }
+
+        instance.Logged(1102).Should().ContainSingle("coordination resumes once Redis answers again");
+        instance.Logged(1101).Should().ContainSingle();
+    }
+
     private static async Task SendAsync(ISignalingClient client, int count)
     {
         for (int i = 0; i < count; i++)

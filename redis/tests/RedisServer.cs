@@ -67,6 +67,12 @@ public sealed class RedisServer : IDisposable
         WaitUntilAnswering();
     }
 
+    /// <summary>Freezes the server (SIGSTOP): connections stay open and nothing is answered, as with a Redis too slow to use.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Lets a paused server go on (SIGCONT); it answers what was sent meanwhile.</summary>
+    public void Resume() => Signal("CONT");
+
     /// <summary>Stops the server at once, as a crash would.</summary>
     public void Stop()
     {
@@ -81,6 +87,12 @@ public sealed class RedisServer : IDisposable
     {
         Stop();
         _process?.Dispose();
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit(10_000);
     }
 
     private static int FreePort()
