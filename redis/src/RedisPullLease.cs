@@ -5,8 +5,9 @@ namespace Agora.Signaling.Redis;
 
 /// <summary>
 /// The right to pull one app's events, as a Redis key holding this lease's token with an expiry: taken when the key
-/// is free (<c>SET NX</c>), renewed a third of the lease time apart while the pump runs, released when it stops; a
-/// holder that dies stops renewing, and the key expires for another instance to take. StackExchange.Redis's lock
+/// is free (<c>SET NX</c>), renewed a third of the lease time apart while the pump runs (and before a pull when no
+/// renewal was confirmed for half of it), released when it stops; a holder that dies stops renewing, and the key
+/// expires for another instance to take. StackExchange.Redis's lock
 /// commands only extend or delete the key while it still holds this lease's token.
 /// </summary>
 /// <remarks>
@@ -19,6 +20,7 @@ internal sealed class RedisPullLease(RedisCoordination coordination, string key,
     private readonly RedisValue _token = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _held;
+    private long _confirmedAt;
     private Task? _renewing;
 
     private TimeSpan LeaseTime => coordination.Options.PullLeaseTime;
@@ -27,13 +29,22 @@ internal sealed class RedisPullLease(RedisCoordination coordination, string key,
     {
         // Waiting instances look again a quarter of the lease time apart (at most a second), so a lease that expires is taken soon after.
         var pause = TimeSpan.FromTicks(Math.Min(LeaseTime.Ticks / 4, TimeSpan.TicksPerSecond));
+
+        // A holder whose renewals have not been confirmed for half the lease (a stalled process, a slow Redis) asks
+        // before pulling again, so that it does not pull beside an instance that took over meanwhile.
+        if (_held && coordination.Time.GetElapsedTime(Volatile.Read(ref _confirmedAt)) > LeaseTime / 2)
+        {
+            await RenewAsync().ConfigureAwait(false);
+        }
+
         while (!_held)
         {
             if (await TryAsync(db => db.LockTakeAsync(key, _token, LeaseTime)).ConfigureAwait(false) == true)
             {
+                Volatile.Write(ref _confirmedAt, coordination.Time.GetTimestamp());
                 _held = true;
                 RedisCoordinationLog.LeaseTaken(coordination.Logger, stream);
-                _renewing ??= RenewAsync(_stopping.Token);
+                _renewing ??= KeepRenewingAsync(_stopping.Token);
                 return;
             }
 
@@ -58,17 +69,30 @@ internal sealed class RedisPullLease(RedisCoordination coordination, string key,
         _stopping.Dispose();
     }
 
-    private async Task RenewAsync(CancellationToken stopping)
+    private async Task KeepRenewingAsync(CancellationToken stopping)
     {
         using var timer = new PeriodicTimer(LeaseTime / 3, coordination.Time);
         while (await NextTickAsync(timer, stopping).ConfigureAwait(false))
         {
-            // No answer keeps the lease as it is; an answer that the key holds another token ends it.
-            if (_held && await TryAsync(db => db.LockExtendAsync(key, _token, LeaseTime)).ConfigureAwait(false) == false)
+            if (_held)
             {
+                await RenewAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    // No answer keeps the lease as it is (Redis may be away); an answer that the key holds another token ends it.
+    private async Task RenewAsync()
+    {
+        switch (await TryAsync(db => db.LockExtendAsync(key, _token, LeaseTime)).ConfigureAwait(false))
+        {
+            case true:
+                Volatile.Write(ref _confirmedAt, coordination.Time.GetTimestamp());
+                break;
+            case false when _held:
                 _held = false;
                 RedisCoordinationLog.LeaseLost(coordination.Logger, stream);
-            }
+                break;
         }
     }
 
