@@ -49,6 +49,11 @@ public sealed partial class SignalingEmulator
                 return isRtm2 ? HistoryError(401, refusal) : DevError(401, refusal);
             }
 
+            if (RefuseOverQuota(segments, isRtm2) is { } overQuota)
+            {
+                return overQuota;
+            }
+
             return (request.Method, segments) switch
             {
                 ("POST", ["dev", "v2", "project", var app, "rtm", "users", var user, "peer_messages"]) => WithApp(app, () => SendPeer(user, request)),

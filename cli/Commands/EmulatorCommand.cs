@@ -24,6 +24,16 @@ internal static class EmulatorCommand
         {
             Description = "Also stop when standard input ends, so a parent process that dies takes the emulator with it.",
         };
+        var enforceQuotas = new Option<bool>("--enforce-quotas")
+        {
+            Description = "Answer 429 with Retry-After when the app exceeds one of Agora's quotas across all its clients, counted per second: " +
+                "500 messages, 10 event pulls, 60 history requests.",
+        };
+        var messagesQuota = new Option<int?>("--messages-quota")
+        {
+            Description = "With --enforce-quotas: the messages a second the app may send, for a test scaled to a slower machine. Default: 500.",
+            HelpName = "count",
+        };
 
         var command = new Command(
             "emulator",
@@ -36,6 +46,8 @@ internal static class EmulatorCommand
         {
             port,
             untilStdinCloses,
+            enforceQuotas,
+            messagesQuota,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,12 +55,20 @@ internal static class EmulatorCommand
             try
             {
                 var options = ReadOptions(parse, context, port);
+                var quotas = ReadQuotas(parse.GetValue(enforceQuotas), parse.GetValue(messagesQuota));
                 using var emulator = Start(options);
+                if (quotas is not null)
+                {
+                    emulator.EnforceQuotas(quotas);
+                }
+
                 Announce(emulator, context.UnmaskedStdout ?? context.Stdout, output.IsJson);
                 output.Note(parse.GetValue(untilStdinCloses) ? "Press Ctrl-C or close standard input to stop." : "Press Ctrl-C to stop.");
 
                 await WaitAsync(parse.GetValue(untilStdinCloses) ? context.Stdin : null, ct).ConfigureAwait(false);
-                output.Note($"Stopped after {HumanFormat.Count(emulator.RequestCount, "API request")}.");
+                output.Note(parse.GetValue(enforceQuotas)
+                    ? $"Stopped after {HumanFormat.Count(emulator.RequestCount, "API request")}, {HumanFormat.Count(emulator.QuotaRefusals, "refusal")} over quota."
+                    : $"Stopped after {HumanFormat.Count(emulator.RequestCount, "API request")}.");
                 return ExitCodes.Success;
             }
             catch (Exception exception)
@@ -68,6 +88,24 @@ internal static class EmulatorCommand
         options.CustomerSecret = Read(parse, globals.CustomerSecret, context, EnvironmentVariables.EmulatorCustomerSecret) ?? options.CustomerSecret;
         options.AppCertificate = Read(parse, globals.AppCertificate, context, EnvironmentVariables.EmulatorAppCertificate) ?? options.AppCertificate;
         return options;
+    }
+
+    private static EmulatorQuotas? ReadQuotas(bool enforce, int? messages)
+    {
+        if (!enforce)
+        {
+            return messages is null ? null : throw new UsageException("--messages-quota applies only with --enforce-quotas.");
+        }
+
+        var quotas = new EmulatorQuotas();
+        if (messages is { } perSecond)
+        {
+            quotas.MessagesPerSecond = perSecond is >= 1 and <= 100_000
+                ? perSecond
+                : throw new UsageException("--messages-quota must be from 1 to 100000.");
+        }
+
+        return quotas;
     }
 
     private static string? Read(ParseResult parse, Option<string?> option, CliContext context, string variable)

@@ -46,6 +46,7 @@ public partial class SignalingClient : ISignalingClient, IDisposable
     internal SignalingClient(HttpClient http, SignalingClientOptions options, SignalingCredential credential, bool ownsHttp)
     {
         AppId = options.AppId;
+        Coordination = options.Coordination;
         _credential = credential;
         _http = http;
         _ownsHttp = ownsHttp;
@@ -64,6 +65,9 @@ public partial class SignalingClient : ISignalingClient, IDisposable
 
     /// <inheritdoc />
     public virtual string AppId { get; }
+
+    /// <summary>Gets the store the fleet coordinates through, which the event pump asks for its pull lease; none unless registered.</summary>
+    internal ISignalingCoordination? Coordination { get; }
 
     /// <inheritdoc />
     public virtual Task<SendMessageResponse> SendPeerMessageAsync(string fromUserId, string toUserId, string payload, PeerMessageOptions? options = null, CancellationToken cancellationToken = default)

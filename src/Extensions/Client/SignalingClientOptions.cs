@@ -44,6 +44,9 @@ public partial class SignalingClientOptions
     /// <summary>Gets the client-side rate limits.</summary>
     public SignalingRateLimitOptions RateLimits { get; } = new();
 
+    /// <summary>Gets or sets the store a fleet shares its quotas and event pulls through; set by a package such as <c>Agora.Signaling.Redis</c>.</summary>
+    internal ISignalingCoordination? Coordination { get; set; }
+
     /// <summary>Gets or sets the longest a call may take, all attempts and waits included; 2 minutes unless set.</summary>
     public TimeSpan OverallTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

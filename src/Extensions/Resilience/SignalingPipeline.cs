@@ -29,7 +29,7 @@ internal sealed class SignalingPipeline : IDisposable
         UserAgent = SignalingTelemetry.UserAgent(options.ApplicationId);
         _rest = new HostRotation(options.Endpoint, (IEnumerable<Uri>?)options.FailoverEndpoints ?? AgoraHosts.FailoverFor(options.Endpoint, options.Region), options.FailedEndpointCooldown, Time);
         _rtm2 = new HostRotation(options.HistoryEndpoint, options.ResolvedHistoryFailoverEndpoints, options.FailedEndpointCooldown, Time);
-        _limiters = new SignalingRateLimiters(options.RateLimits, Time);
+        _limiters = new SignalingRateLimiters(options.RateLimits, Time, options.Coordination, options.AppId);
         Retries = options.Retry.MaxRetries > 0 ? BuildRetries(options.Retry) : null;
     }
 

@@ -8,23 +8,34 @@ namespace Agora.Signaling;
 /// Short windows keep bursts small (a token bucket would let a full second's quota out at once, and another
 /// right after). A timer on the client's <see cref="TimeProvider"/> opens each window; System.Threading.RateLimiting
 /// also ignores an opening less than a window of real time after the previous one, so a fake clock can only slow it.
+/// With coordination (<see cref="ISignalingCoordination"/>), each per-app quota is wrapped in a limiter the fleet shares (the
+/// per-channel publish quota stays this instance's for now), which falls
+/// back on it when the shared store does not answer.
 /// </summary>
 internal sealed class SignalingRateLimiters : IDisposable
 {
     private readonly List<ITimer> _timers = [];
 
-    public SignalingRateLimiters(SignalingRateLimitOptions options, TimeProvider time)
+    private readonly List<RateLimiter> _locals = [];
+    private readonly ISignalingCoordination? _coordination;
+    private readonly string _appId;
+    private readonly TimeProvider _time;
+
+    public SignalingRateLimiters(SignalingRateLimitOptions options, TimeProvider time, ISignalingCoordination? coordination = null, string appId = "")
     {
+        _coordination = coordination;
+        _appId = appId;
+        _time = time;
         if (!options.Enabled)
         {
             return;
         }
 
-        Messages = Create(options.MessagesPerSecond, time);
-        EventPulls = Create(options.EventPullsPerSecond, time);
-        History = Create(options.HistoryRequestsPerSecond, time);
+        Messages = Create("messages", null, options.MessagesPerSecond);
+        EventPulls = Create("event-pulls", null, options.EventPullsPerSecond);
+        History = Create("history", null, options.HistoryRequestsPerSecond);
         Publishes = new ChannelRateLimiter(options.PublishesPerChannelPerSecond);
-        AllRequests = Create(options.RequestsPerSecond, time);
+        AllRequests = Create("requests", null, options.RequestsPerSecond);
     }
 
     public RateLimiter? Messages { get; }
@@ -64,13 +75,36 @@ internal sealed class SignalingRateLimiters : IDisposable
         History?.Dispose();
         Publishes?.Dispose();
         AllRequests?.Dispose();
+        foreach (var local in _locals)
+        {
+            local.Dispose();
+        }
     }
 
-    private FixedWindowRateLimiter Create(int perSecond, TimeProvider time)
+    /// <summary>
+    /// The limiter of one quota, or of one partition of it (such as a channel); a keyed bucket calls this once per key.
+    /// </summary>
+    /// <param name="name">The quota's name as the contract spells it, such as <c>messages</c>.</param>
+    /// <param name="partition">The key within the quota, or <see langword="null"/> for the whole app.</param>
+    /// <param name="perSecond">The rate.</param>
+    /// <returns>This instance's limiter, or the fleet's when coordinated; disposed with this object.</returns>
+    public RateLimiter Create(string name, string? partition, int perSecond)
+    {
+        var quota = new SignalingQuota(_appId, name, partition, perSecond);
+        var local = CreateLocal(quota);
+        if (_coordination is null)
+        {
+            return local;
+        }
+
+        _locals.Add(local);
+        return _coordination.CreateLimiter(quota, local);
+    }
+
+    private FixedWindowRateLimiter CreateLocal(SignalingQuota quota)
     {
         // About ten windows a second: small bursts, and no timer firing every few milliseconds.
-        int permitsPerWindow = Math.Max(1, (perSecond + 9) / 10);
-        var window = TimeSpan.FromTicks(TimeSpan.TicksPerSecond * permitsPerWindow / perSecond);
+        var (permitsPerWindow, window) = quota.Windows();
         var limiter = new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
         {
             PermitLimit = permitsPerWindow,
@@ -83,7 +117,7 @@ internal sealed class SignalingRateLimiters : IDisposable
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        _timers.Add(time.CreateTimer(static state => ((FixedWindowRateLimiter)state!).TryReplenish(), limiter, window, window));
+        _timers.Add(_time.CreateTimer(static state => ((FixedWindowRateLimiter)state!).TryReplenish(), limiter, window, window));
         return limiter;
     }
 }

@@ -1,0 +1,72 @@
+using Agora.Signaling.Testing;
+
+namespace Agora.Signaling.Redis.Tests;
+
+/// <summary>How many messages the emulator received in its busiest second, and in all.</summary>
+internal static class Rates
+{
+    /// <summary>The most messages received within any one second (a sliding window over arrival times).</summary>
+    public static int BusiestSecond(IReadOnlyList<RecordedMessage> messages) => BusiestSecond(messages.Select(m => m.ReceivedAt));
+
+    /// <summary>The most arrival times (epoch milliseconds) within any one second.</summary>
+    public static int BusiestSecond(IEnumerable<long> arrivals)
+    {
+        var times = arrivals.Order().ToArray();
+        int busiest = 0;
+        for (int start = 0, end = 0; start < times.Length; start++)
+        {
+            while (end < times.Length && times[end] < times[start] + 1000)
+            {
+                end++;
+            }
+
+            busiest = Math.Max(busiest, end - start);
+        }
+
+        return busiest;
+    }
+
+    /// <summary>The most arrival times (epoch milliseconds) within one whole second of the clock, as the emulator counts its quotas.</summary>
+    public static int BusiestWholeSecond(IEnumerable<long> arrivals) => arrivals.GroupBy(t => t / 1000).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+
+    /// <summary>The share of a quota the messages used, from the first to arrive to the last (so a slow start does not count).</summary>
+    public static double QuotaUsed(IReadOnlyList<RecordedMessage> messages, int perSecond) => QuotaUsed(messages.Select(m => m.ReceivedAt).ToArray(), perSecond);
+
+    /// <summary>The share of a quota used by messages that arrived at these times (epoch milliseconds).</summary>
+    public static double QuotaUsed(long[] arrivals, int perSecond)
+    {
+        if (arrivals.Length < 2)
+        {
+            return 0;
+        }
+
+        long span = arrivals.Max() - arrivals.Min();
+
+        // n messages spaced evenly at the full rate span (n - 1) intervals.
+        return (arrivals.Length - 1) / (perSecond * span / 1000.0);
+    }
+
+    /// <summary>The messages received in each whole second from the first, for messages that explain a failure.</summary>
+    public static string PerSecond(IReadOnlyList<RecordedMessage> messages) => PerSecond(messages.Select(m => m.ReceivedAt).ToArray());
+
+    /// <summary>The arrivals in each whole second of the clock.</summary>
+    public static string PerSecond(long[] arrivals) =>
+        arrivals.Length == 0 ? "none" : string.Join(", ", arrivals.GroupBy(t => t / 1000).OrderBy(g => g.Key).Select(g => g.Count()));
+
+    /// <summary>Sends peer messages from several concurrent senders until the time is up; returns how many were accepted.</summary>
+    public static async Task<int> SendForAsync(ISignalingClient client, string sender, TimeSpan duration, int concurrency = 8)
+    {
+        int sent = 0;
+        var until = DateTime.UtcNow + duration;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            // Bounded by the clock, and by a count no client could reach in the time.
+            for (int i = 0; i < 100_000 && DateTime.UtcNow < until; i++)
+            {
+                await client.SendPeerMessageAsync(sender, "receiver", $"{worker}-{i}");
+                Interlocked.Increment(ref sent);
+            }
+        }));
+        return sent;
+    }
+}
