@@ -68,7 +68,8 @@ internal static class RestResponseReader
         return serializer;
     }
 
-    private sealed class PooledChars : IArrayPool<char>
+    /// <summary>Newtonsoft's character buffers, rented from the shared pool.</summary>
+    internal sealed class PooledChars : IArrayPool<char>
     {
         public static readonly PooledChars Instance = new();
 
