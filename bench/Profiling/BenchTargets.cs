@@ -34,6 +34,11 @@ public static class BenchTargets
         "hand-history" => () => handWritten.GetMessageHistoryAsync("Tony", "chatroom"),
         "sdk-channel" => () => sdk.SendChannelMessageAsync("userA", "chatroom", "Hello"),
         "hand-channel" => () => handWritten.SendChannelMessageAsync("userA", "chatroom", "Hello"),
+        "tuned-peer" => Tuned(endpoint, null, c => c.SendPeerMessageAsync("userA", "userB", "Hello")),
+        "tuned-channel" => Tuned(endpoint, null, c => c.SendChannelMessageAsync("userA", "chatroom", "Hello")),
+        "tuned-events" => Tuned(endpoint, null, c => c.GetUserEventsAsync()),
+        "tuned-history" => Tuned(endpoint, null, c => c.GetMessageHistoryAsync("Tony", "chatroom")),
+        "tuned-canned" => Tuned(CannedEndpoint, CannedResponseHandler.MessageSent(), c => c.SendPeerMessageAsync("userA", "userB", "Hello")),
         "sdk-canned" => CannedSdk(switches, null),
         "sdk-peer-variant" => CannedSdk(switches, endpoint),
         "sdk-events-variant" => SdkEvents(new SignalingClient(VariantOptions(switches, endpoint))),
@@ -69,8 +74,17 @@ public static class BenchTargets
             "hand-events-canned" => HandWrittenEvents(new CannedResponseHandler(ScaledPayloads.UserEvents(count))),
             "sdk-history-canned" => CannedSdkHistory([], ScaledPayloads.History(count)),
             "hand-history-canned" => HandWrittenHistory(new CannedResponseHandler(ScaledPayloads.History(count))),
+            "tuned-events-canned" => Tuned(CannedEndpoint, new CannedResponseHandler(ScaledPayloads.UserEvents(count)), c => c.GetUserEventsAsync()),
+            "tuned-history-canned" => Tuned(CannedEndpoint, new CannedResponseHandler(ScaledPayloads.History(count)), c => c.GetMessageHistoryAsync("Tony", "chatroom")),
             _ => null,
         };
+    }
+
+    // The tuned hand-written client over loopback (no transport) or an in-memory handler.
+    private static Func<Task> Tuned(Uri endpoint, HttpMessageHandler? transport, Func<TunedSignalingClient, Task> call)
+    {
+        var (client, _) = BenchClients.Tuned(endpoint, transport);
+        return () => call(client);
     }
 
     private static Func<Task> HandWrittenEvents(HttpMessageHandler transport)
