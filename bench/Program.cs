@@ -11,6 +11,7 @@ using Perfolizer.Horology;
 // dotnet run -c Release --project bench -- --quick      the same suite in under two minutes, in process
 // dotnet run -c Release --project bench -- --soak 100000  100,000 calls, memory and connections sampled as they go
 // dotnet run -c Release --project bench -- --compare hand-peer sdk-peer  two calls timed in alternating blocks (see InterleavedComparison)
+// dotnet run -c Release --project bench -- --scaling            reads of 1 to 1,000 items, SDK against both hand-written calls (results/Scaling.md)
 // dotnet run -c Release --project bench -- --interleaved        only the interleaved comparison of the suite (results/InterleavedComparison.md)
 // Any other arguments go to BenchmarkDotNet (for example --filter '*Token*').
 if (args is ["--serve", ..])
@@ -34,6 +35,11 @@ if (args is ["--interleaved", ..])
     using var comparisonServer = ServerProcess.Start();
     await Agora.Signaling.Benchmarks.Profiling.InterleavedComparison.WriteSuiteAsync(comparisonServer.Endpoint, args is [_, "quick"] ? "quick" : "full");
     return 0;
+}
+
+if (args is ["--scaling", ..])
+{
+    return await Agora.Signaling.Benchmarks.Profiling.ScalingComparison.RunAsync(args[1..]);
 }
 
 if (args is ["--loop", ..])

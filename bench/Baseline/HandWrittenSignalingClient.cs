@@ -1,13 +1,14 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Agora.Signaling.Benchmarks.Baseline;
 
 /// <summary>
 /// The calls as a developer writes them without the SDK, the way Agora's documentation samples do: build the
-/// URL, set the Basic header, send the JSON, read the JSON (System.Text.Json, today's default). No validation,
+/// URL, set the Basic header, send the JSON (with its length), read the JSON (System.Text.Json, today's default). No validation,
 /// retries, rate limits, logging or telemetry: this is the floor the SDK's overhead is measured against.
 /// </summary>
 public sealed class HandWrittenSignalingClient(HttpClient http, Uri endpoint, string appId, string customerId, string customerSecret)
@@ -37,7 +38,9 @@ public sealed class HandWrittenSignalingClient(HttpClient http, Uri endpoint, st
 
     private async Task<SendResult> PostAsync<TBody>(string url, TBody body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        // Serialized to bytes first: JsonContent.Create would send the body chunked, with no Content-Length.
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body)) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Authorization = _basic;
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();

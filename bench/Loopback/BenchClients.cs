@@ -55,4 +55,18 @@ public static class BenchClients
         });
         return (new HandWrittenSignalingClient(http, endpoint, FixedResponseServer.AppId, FixedResponseServer.CustomerId, FixedResponseServer.CustomerSecret), http);
     }
+
+    /// <summary>Creates the tuned hand-written client: the same transport settings, and no HttpClient timeout.</summary>
+    public static (TunedSignalingClient Client, HttpClient Http) Tuned(Uri endpoint, HttpMessageHandler? transport = null)
+    {
+        var http = new HttpClient(transport ?? new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        return (new TunedSignalingClient(http, endpoint, FixedResponseServer.AppId, FixedResponseServer.CustomerId, FixedResponseServer.CustomerSecret), http);
+    }
 }

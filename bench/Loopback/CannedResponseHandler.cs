@@ -11,10 +11,18 @@ public sealed class CannedResponseHandler(string json) : HttpMessageHandler
     /// <summary>Creates a handler answering every request as a sent message.</summary>
     public static CannedResponseHandler MessageSent() => new(FixedResponseServer.MessageSentJson);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // The request body is read, as a server reads it: a body serialized only when it is read costs its writing here too.
+        if (request.Content is { } content)
+        {
+            await content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new HttpResponseMessage(HttpStatusCode.OK)
         {
             RequestMessage = request,
             Content = new ByteArrayContent(_body) { Headers = { { "Content-Type", "application/json;charset=utf-8" } } },
-        });
+        };
+    }
 }

@@ -34,6 +34,11 @@ public static class BenchTargets
         "hand-history" => () => handWritten.GetMessageHistoryAsync("Tony", "chatroom"),
         "sdk-channel" => () => sdk.SendChannelMessageAsync("userA", "chatroom", "Hello"),
         "hand-channel" => () => handWritten.SendChannelMessageAsync("userA", "chatroom", "Hello"),
+        "tuned-peer" => Tuned(endpoint, null, c => c.SendPeerMessageAsync("userA", "userB", "Hello")),
+        "tuned-channel" => Tuned(endpoint, null, c => c.SendChannelMessageAsync("userA", "chatroom", "Hello")),
+        "tuned-events" => Tuned(endpoint, null, c => c.GetUserEventsAsync()),
+        "tuned-history" => Tuned(endpoint, null, c => c.GetMessageHistoryAsync("Tony", "chatroom")),
+        "tuned-canned" => Tuned(CannedEndpoint, CannedResponseHandler.MessageSent(), c => c.SendPeerMessageAsync("userA", "userB", "Hello")),
         "sdk-canned" => CannedSdk(switches, null),
         "sdk-peer-variant" => CannedSdk(switches, endpoint),
         "sdk-events-variant" => SdkEvents(new SignalingClient(VariantOptions(switches, endpoint))),
@@ -51,8 +56,48 @@ public static class BenchTargets
         "token-007-getint32" => Sync(() => SignalingTokenBuilder.BuildAccessToken2(TokenAppId, TokenCertificate, "test_user", TimeSpan.FromHours(1), DateTimeOffset.UtcNow, GetInt32Salt())),
         "salt" => Sync(SignalingTokenBuilder.NewSalt),
         "salt-getint32" => Sync(GetInt32Salt),
+        _ when Scaled(target) is { } scaled => scaled,
         _ => throw new ArgumentException($"Unknown target '{target}'.", nameof(target)),
     };
+
+    // "sdk-events-canned:1000", "hand-history-canned:100": a canned target whose answer holds that many events or messages.
+    private static Func<Task>? Scaled(string target)
+    {
+        if (target.Split(':') is not [var name, var size] || !int.TryParse(size, System.Globalization.CultureInfo.InvariantCulture, out int count))
+        {
+            return null;
+        }
+
+        return name switch
+        {
+            "sdk-events-canned" => SdkEvents(new SignalingClient(VariantOptions([], CannedEndpoint), new CannedResponseHandler(ScaledPayloads.UserEvents(count)))),
+            "hand-events-canned" => HandWrittenEvents(new CannedResponseHandler(ScaledPayloads.UserEvents(count))),
+            "sdk-history-canned" => CannedSdkHistory([], ScaledPayloads.History(count)),
+            "hand-history-canned" => HandWrittenHistory(new CannedResponseHandler(ScaledPayloads.History(count))),
+            "tuned-events-canned" => Tuned(CannedEndpoint, new CannedResponseHandler(ScaledPayloads.UserEvents(count)), c => c.GetUserEventsAsync()),
+            "tuned-history-canned" => Tuned(CannedEndpoint, new CannedResponseHandler(ScaledPayloads.History(count)), c => c.GetMessageHistoryAsync("Tony", "chatroom")),
+            _ => null,
+        };
+    }
+
+    // The tuned hand-written client over loopback (no transport) or an in-memory handler.
+    private static Func<Task> Tuned(Uri endpoint, HttpMessageHandler? transport, Func<TunedSignalingClient, Task> call)
+    {
+        var (client, _) = BenchClients.Tuned(endpoint, transport);
+        return () => call(client);
+    }
+
+    private static Func<Task> HandWrittenEvents(HttpMessageHandler transport)
+    {
+        var (client, _) = BenchClients.HandWritten(CannedEndpoint, transport);
+        return () => client.GetUserEventsAsync();
+    }
+
+    private static Func<Task> HandWrittenHistory(HttpMessageHandler transport)
+    {
+        var (client, _) = BenchClients.HandWritten(CannedEndpoint, transport);
+        return () => client.GetMessageHistoryAsync("Tony", "chatroom");
+    }
 
     // The salt as the builder drew it before a per-thread buffer: one RandomNumberGenerator.GetInt32 call per token.
     private static uint GetInt32Salt() => (uint)System.Security.Cryptography.RandomNumberGenerator.GetInt32(1, 100_000_000);

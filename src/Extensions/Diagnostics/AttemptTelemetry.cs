@@ -28,6 +28,9 @@ internal sealed class AttemptTelemetry(ILogger logger, bool logResponseBodies)
         }
     }
 
+    /// <summary>Gets a value indicating whether an answered attempt is logged or measured: if not, its duration need not be read.</summary>
+    public bool ReportsAnswers => Logger.IsEnabled(LogLevel.Information) || SignalingTelemetry.AttemptDuration.Enabled;
+
     public void Answered(AttemptState state, Uri host, int status, TimeSpan elapsed, string? requestId)
     {
         if (Logger.IsEnabled(LogLevel.Information))

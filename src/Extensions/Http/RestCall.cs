@@ -1,4 +1,3 @@
-using System.Text;
 using Newtonsoft.Json;
 
 namespace Agora.Signaling;
@@ -26,12 +25,14 @@ internal static class RestCall
         return request;
     }
 
-    /// <summary>Writes a request body as JSON, declared as UTF-8 the way Agora's documentation sends it.</summary>
+    /// <summary>Writes a request body as JSON, straight to UTF-8 and sent with its length, declared as UTF-8 the way Agora's documentation sends it.</summary>
     public static HttpContent JsonContent<T>(T body, JsonSerializerSettings settings)
     {
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        RestResponseReader.SerializerFor(settings).Serialize(writer, body, typeof(T));
-        return new StringContent(writer.ToString(), Encoding.UTF8, "application/json");
+        var content = new ByteArrayContent(Utf8BodyWriter.Serialize(RestResponseReader.SerializerFor(settings), body));
+
+        // The header text StringContent wrote, kept as text: nothing in the SDK reads it back, so it is never parsed.
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
+        return content;
     }
 
     public static async Task<T> SendAsync<T>(HttpClient http, HttpRequestMessage request, int successStatus, Func<int, string?> describeStatus, JsonSerializerSettings settings, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ public partial class ChannelEvent
         _ => ChannelEventKind.Unknown,
     };
 
+    // For callers who deserialize the model with Newtonsoft's own resolver; the SDK's reader fills the current
+    // spellings as the old ones are set (LegacySpellingResolver), without this reflection-invoked callback.
     [OnDeserialized]
     private void FillFromLegacyNames(StreamingContext context)
     {

@@ -4,6 +4,8 @@ namespace Agora.Signaling;
 
 public partial class LegacyHistoryMessage
 {
+    // For callers who deserialize the model with Newtonsoft's own resolver; the SDK's reader fills the current
+    // spellings as the old ones are set (LegacySpellingResolver), without this reflection-invoked callback.
     [OnDeserialized]
     private void FillFromLegacyNames(StreamingContext context)
     {

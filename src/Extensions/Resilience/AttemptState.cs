@@ -23,8 +23,8 @@ internal sealed class AttemptState(HttpRequestMessage request, RequestContext co
 
     public HostRotation Rotation { get; } = rotation;
 
-    /// <summary>Gets the hosts in the order this call tries them.</summary>
-    public Uri[] Plan { get; } = rotation.Plan();
+    /// <summary>Gets the hosts in the order this call tries them, as of the call's start (no clock read of its own).</summary>
+    public Uri[] Plan { get; } = rotation.Plan(budget.Started);
 
     /// <summary>Gets or sets a value indicating whether an attempt so far may have been processed: it was sent and not refused with 429.</summary>
     public bool MayHaveBeenProcessed { get => Context.MayHaveBeenProcessed; set => Context.MayHaveBeenProcessed = value; }

@@ -17,7 +17,10 @@ internal readonly struct CallBudget(TimeSpan overall, TimeSpan perAttempt, TimeP
     public static bool Spent(TimeSpan remaining) => remaining != Timeout.InfiniteTimeSpan && remaining <= TimeSpan.Zero;
 
     /// <summary>What is left of the overall timeout, or infinite.</summary>
-    public TimeSpan Remaining() => overall == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : overall - time.GetElapsedTime(Started);
+    public TimeSpan Remaining() => overall == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : RemainingAt(time.GetTimestamp());
+
+    /// <summary>What was left of the overall timeout at <paramref name="timestamp"/> (from the same clock), or infinite.</summary>
+    public TimeSpan RemainingAt(long timestamp) => overall == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : overall - time.GetElapsedTime(Started, timestamp);
 
     /// <summary>The bound on one attempt: its own timeout, or what is left of the call when that is shorter.</summary>
     public TimeSpan ForAttempt(TimeSpan remaining) =>

@@ -21,9 +21,12 @@ internal sealed class HostRotation
 
     /// <summary>The hosts for a new request: healthy ones in configured order, then those cooling down.</summary>
     /// <remarks>The array returned is shared when every host is healthy, and must not be changed.</remarks>
-    public Uri[] Plan()
+    public Uri[] Plan() => Plan(_time.GetTimestamp());
+
+    /// <summary>The hosts for a new request as of <paramref name="now"/>, a timestamp of this rotation's clock the caller has read already.</summary>
+    /// <remarks>The array returned is shared when every host is healthy, and must not be changed.</remarks>
+    public Uri[] Plan(long now)
     {
-        long now = _time.GetTimestamp();
 
         // Each host's state is read once: other calls mark hosts meanwhile, and a host read as healthy in one pass
         // and cooling in the other would be placed twice, or not at all.

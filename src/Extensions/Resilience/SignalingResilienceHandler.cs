@@ -42,7 +42,11 @@ internal sealed class SignalingResilienceHandler(SignalingPipeline pipeline, boo
     private async Task<HttpResponseMessage> AttemptAsync(AttemptState state, CancellationToken callToken)
     {
         bool first = state.Attempt == 0;
-        var remaining = state.Budget.Remaining();
+
+        // One clock read per attempt (the first uses the budget's start, read moments ago): it gives both what is left
+        // of the overall timeout and the attempt's start; only a wait for a permit takes another.
+        long now = first ? state.Budget.Started : pipeline.Time.GetTimestamp();
+        var remaining = state.Budget.RemainingAt(now);
         if (CallBudget.Spent(remaining))
         {
             return await Finish(state, first, Outcome.FromException<HttpResponseMessage>(state.OutOfTime()), callToken).ConfigureAwait(false);
@@ -67,7 +71,8 @@ internal sealed class SignalingResilienceHandler(SignalingPipeline pipeline, boo
             // Only a wait takes time worth counting again.
             if (waited)
             {
-                remaining = state.Budget.Remaining();
+                now = pipeline.Time.GetTimestamp();
+                remaining = state.Budget.RemainingAt(now);
             }
         }
 
@@ -83,7 +88,7 @@ internal sealed class SignalingResilienceHandler(SignalingPipeline pipeline, boo
 
             // A 429 or a connection never made leaves the request unprocessed; anything else may have reached the service.
             bool processedBefore = state.MayHaveBeenProcessed;
-            long started = pipeline.Time.GetTimestamp();
+            long started = now;
             try
             {
                 state.MayHaveBeenProcessed = true;
@@ -93,9 +98,13 @@ internal sealed class SignalingResilienceHandler(SignalingPipeline pipeline, boo
 
                 string? requestId = ServiceErrorTranslator.FindRequestId(response.Headers);
                 var unreadable = await ResponseBuffer.LoadAsync(response, pipeline.MaxResponseBodySize, requestId, cancellationToken).ConfigureAwait(false);
-                var elapsed = pipeline.Time.GetElapsedTime(started);
                 state.Context.Answered(new SignalingAttempt(host, status, null), requestId);
-                pipeline.Telemetry.Answered(state, host, status, elapsed, requestId);
+
+                // The clock is read for the attempt's duration only when a log or a meter listener will take it.
+                if (pipeline.Telemetry.ReportsAnswers)
+                {
+                    pipeline.Telemetry.Answered(state, host, status, pipeline.Time.GetElapsedTime(started), requestId);
+                }
 
                 // A 429 is the app's quota, not the host's health.
                 if (RetryRules.IsTransientStatus(status) && status != 429)

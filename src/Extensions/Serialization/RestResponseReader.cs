@@ -59,14 +59,17 @@ internal static class RestResponseReader
     public static JsonSerializer SerializerFor(JsonSerializerSettings settings) => Serializers.GetValue(settings, CreateSerializer);
 
     // Like JsonConvert, text after the JSON value is an error: a body with trailing bytes is not what it claims to be.
+    // The 2020 spellings are read as they are set, without the models' reflection-invoked callbacks.
     private static JsonSerializer CreateSerializer(JsonSerializerSettings settings)
     {
         var serializer = JsonSerializer.Create(settings);
         serializer.CheckAdditionalContent = true;
+        serializer.ContractResolver = settings.ContractResolver ?? LegacySpellingResolver.Instance;
         return serializer;
     }
 
-    private sealed class PooledChars : IArrayPool<char>
+    /// <summary>Newtonsoft's character buffers, rented from the shared pool.</summary>
+    internal sealed class PooledChars : IArrayPool<char>
     {
         public static readonly PooledChars Instance = new();
 
