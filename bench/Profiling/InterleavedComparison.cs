@@ -83,10 +83,7 @@ public static class InterleavedComparison
             "| operation | hand-written, median | SDK, median | ratio | middle half |\n" +
             "| --- | ---: | ---: | ---: | ---: |\n" +
             rows;
-        Directory.CreateDirectory(ResultsWriter.Directory);
-        string path = Path.Combine(ResultsWriter.Directory, "InterleavedComparison.md");
-        await File.WriteAllTextAsync(path, text).ConfigureAwait(false);
-        Console.WriteLine($"Results written to {path}");
+        await ResultsWriter.WriteMarkdownAsync("InterleavedComparison.md", text).ConfigureAwait(false);
     }
 
     public static async Task<Result> RunAsync(Uri endpoint, string first, string second, string[] switches, int blocks, TimeSpan warmup)

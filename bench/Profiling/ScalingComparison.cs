@@ -92,10 +92,7 @@ public static class ScalingComparison
             "| payload | SDK | hand-written | tuned | SDK bytes | hand-written bytes | tuned bytes | SDK bytes per item | SDK / hand-written (time) | SDK / hand-written (bytes) | SDK / tuned (time) | SDK / tuned (bytes) |\n" +
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" +
             rows;
-        Directory.CreateDirectory(ResultsWriter.Directory);
-        string path = Path.Combine(ResultsWriter.Directory, "Scaling.md");
-        await File.WriteAllTextAsync(path, text).ConfigureAwait(false);
-        Console.WriteLine($"Results written to {path}");
+        await ResultsWriter.WriteMarkdownAsync("Scaling.md", text).ConfigureAwait(false);
         return 0;
     }
 

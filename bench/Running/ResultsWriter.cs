@@ -19,9 +19,15 @@ public static class ResultsWriter
             $"{Describe(type)}\n\n" +
             $"Run on {DateTime.UtcNow:yyyy-MM-dd} in {mode} mode (`dotnet run -c Release --project bench{(mode == "quick" ? " -- --quick" : string.Empty)}`).\n\n" +
             log.GetLog().Trim() + "\n";
+        WriteMarkdownAsync(type.Name + ".md", text).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Writes one results file under <c>bench/results/</c> and says where.</summary>
+    public static async Task WriteMarkdownAsync(string fileName, string text)
+    {
         System.IO.Directory.CreateDirectory(Directory);
-        string path = Path.Combine(Directory, type.Name + ".md");
-        File.WriteAllText(path, text);
+        string path = Path.Combine(Directory, fileName);
+        await File.WriteAllTextAsync(path, text).ConfigureAwait(false);
         Console.WriteLine($"Results written to {path}");
     }
 

@@ -88,10 +88,7 @@ public static class MemorySoak
 
         string report = Report(rows, calls, failures, emulator);
         Console.WriteLine(report);
-        Directory.CreateDirectory(ResultsWriter.Directory);
-        string path = Path.Combine(ResultsWriter.Directory, "MemorySoak.md");
-        await File.WriteAllTextAsync(path, report).ConfigureAwait(false);
-        Console.WriteLine($"Results written to {path}");
+        await ResultsWriter.WriteMarkdownAsync("MemorySoak.md", report).ConfigureAwait(false);
         return Flat(rows) && failures == 0 ? 0 : 1;
     }
 
