@@ -29,21 +29,30 @@ internal static class Rates
     /// <summary>The most arrival times (epoch milliseconds) within one whole second of the clock, as the emulator counts its quotas.</summary>
     public static int BusiestWholeSecond(IEnumerable<long> arrivals) => arrivals.GroupBy(t => t / 1000).Select(g => g.Count()).DefaultIfEmpty(0).Max();
 
-    /// <summary>The share of a quota the messages used, from the first to arrive to the last (so a slow start does not count).</summary>
+    /// <summary>The share of a quota the messages used in the whole seconds of the clock between the first and the last.</summary>
     public static double QuotaUsed(IReadOnlyList<RecordedMessage> messages, int perSecond) => QuotaUsed(messages.Select(m => m.ReceivedAt).ToArray(), perSecond);
 
-    /// <summary>The share of a quota used by messages that arrived at these times (epoch milliseconds).</summary>
+    /// <summary>
+    /// The share of a quota used by messages that arrived at these times (epoch milliseconds), over the clock seconds
+    /// strictly between the first arrival's and the last's. Those seconds are whole: a limiter that grants a burst at
+    /// the start, and the stragglers that were waiting for a permit when the senders stopped, both fall outside them.
+    /// </summary>
     public static double QuotaUsed(long[] arrivals, int perSecond)
     {
-        if (arrivals.Length < 2)
+        if (arrivals.Length == 0)
         {
             return 0;
         }
 
-        long span = arrivals.Max() - arrivals.Min();
+        long first = arrivals.Min() / 1000, last = arrivals.Max() / 1000;
+        long inner = last - first - 1;
+        if (inner < 1)
+        {
+            return 0;
+        }
 
-        // n messages spaced evenly at the full rate span (n - 1) intervals.
-        return (arrivals.Length - 1) / (perSecond * span / 1000.0);
+        int inside = arrivals.Count(t => t / 1000 > first && t / 1000 < last);
+        return inside / (double)(perSecond * inner);
     }
 
     /// <summary>The messages received in each whole second from the first, for messages that explain a failure.</summary>
