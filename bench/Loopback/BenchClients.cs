@@ -35,6 +35,10 @@ public static class BenchClients
             options.RateLimits.MessagesPerSecond = rate;
             options.RateLimits.EventPullsPerSecond = rate;
             options.RateLimits.HistoryRequestsPerSecond = rate;
+            options.RateLimits.PublishesPerChannelPerSecond = rate;
+
+            // Agora's cap on all requests together (500 a second) would otherwise pace every benchmark at 2 ms a call.
+            options.RateLimits.RequestsPerSecond = rate;
         }
         else
         {

@@ -42,6 +42,7 @@ public static class MemorySoak
             options.RateLimits.MessagesPerSecond = 100_000;
             options.RateLimits.EventPullsPerSecond = 100_000;
             options.RateLimits.HistoryRequestsPerSecond = 100_000;
+            options.RateLimits.RequestsPerSecond = 100_000;
         }).SetHandlerLifetime(TimeSpan.FromSeconds(5));
         await using var provider = services.BuildServiceProvider();
 
