@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 
 namespace Agora.Signaling;
 
-public partial class ChannelEvent
+public partial class ChannelEvent : ILegacySpellings
 {
     /// <summary>Gets the kind named by <see cref="Type"/>; <see cref="ChannelEventKind.Unknown"/> for types this SDK does not know.</summary>
     [JsonIgnore]
@@ -14,10 +14,11 @@ public partial class ChannelEvent
         _ => ChannelEventKind.Unknown,
     };
 
-    // For callers who deserialize the model with Newtonsoft's own resolver; the SDK's reader fills the current
-    // spellings as the old ones are set (LegacySpellingResolver), without this reflection-invoked callback.
+    // For callers who deserialize the model with Newtonsoft's own resolver; the SDK's reader calls the interface.
     [OnDeserialized]
-    private void FillFromLegacyNames(StreamingContext context)
+    private void FillFromLegacyNames(StreamingContext context) => ((ILegacySpellings)this).FillFromLegacyNames();
+
+    void ILegacySpellings.FillFromLegacyNames()
     {
 #pragma warning disable CS0612 // The 2020 spellings are read here, once, so callers never need them.
         Ms ??= Ts;

@@ -2,14 +2,15 @@ using System.Runtime.Serialization;
 
 namespace Agora.Signaling;
 
-public partial class LegacyHistoryMessage
+public partial class LegacyHistoryMessage : ILegacySpellings
 {
-    // For callers who deserialize the model with Newtonsoft's own resolver; the SDK's reader fills the current
-    // spellings as the old ones are set (LegacySpellingResolver), without this reflection-invoked callback.
+    // For callers who deserialize the model with Newtonsoft's own resolver; the SDK's reader calls the interface.
     [OnDeserialized]
-    private void FillFromLegacyNames(StreamingContext context)
+    private void FillFromLegacyNames(StreamingContext context) => ((ILegacySpellings)this).FillFromLegacyNames();
+
+    void ILegacySpellings.FillFromLegacyNames()
     {
-#pragma warning disable CS0612 // The February 2020 spelling is read here, once, so callers never need it.
+#pragma warning disable CS0612 // The 2020 spellings are read here, once, so callers never need them.
         Ms ??= Ts;
 #pragma warning restore CS0612
     }

@@ -59,12 +59,15 @@ internal static class RestResponseReader
     public static JsonSerializer SerializerFor(JsonSerializerSettings settings) => Serializers.GetValue(settings, CreateSerializer);
 
     // Like JsonConvert, text after the JSON value is an error: a body with trailing bytes is not what it claims to be.
-    // The 2020 spellings are read as they are set, without the models' reflection-invoked callbacks.
+    // Agora's answers carry no Json.NET metadata: a "$ref" or "$id" from the wire is an unknown field like any other,
+    // not an instruction to resolve a reference. The 2020 spellings are read as they are set, without the models'
+    // reflection-invoked callbacks.
     private static JsonSerializer CreateSerializer(JsonSerializerSettings settings)
     {
         var serializer = JsonSerializer.Create(settings);
         serializer.CheckAdditionalContent = true;
-        serializer.ContractResolver = settings.ContractResolver ?? LegacySpellingResolver.Instance;
+        serializer.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
+        serializer.ContractResolver = settings.ContractResolver ?? SignalingContractResolver.Instance;
         return serializer;
     }
 

@@ -4,7 +4,7 @@ using Newtonsoft.Json.Serialization;
 namespace Agora.Signaling.Tests.Serialization;
 
 /// <summary>The SDK's reader fills the current fields from the 2020 spellings as Newtonsoft's own callbacks do, in any order, without them.</summary>
-public sealed class LegacySpellingResolverTests
+public sealed class SignalingContractResolverTests
 {
     private static readonly JsonSerializer Reader = RestResponseReader.SerializerFor(new JsonSerializerSettings());
 
@@ -51,12 +51,19 @@ public sealed class LegacySpellingResolverTests
     {
         foreach (var type in new[] { typeof(UserEvent), typeof(ChannelEvent), typeof(LegacyHistoryMessage) })
         {
-            var contract = (JsonObjectContract)Reader.ContractResolver.ResolveContract(type);
-            contract.OnDeserializedCallbacks.Should().BeEmpty(type.Name);
+            Reader.ContractResolver.ResolveContract(type).Converter.Should().BeOfType<FlatModelReader>(type.Name);
         }
 
         Read<UserEventsResponse>("""{"events":[{"ts":1},{"ms":2,"ts":3},{"ts":4}]}""").Events!.Select(e => e.Ms).Should().Equal(1, 2, 4);
     }
+
+    [Theory]
+    [InlineData(typeof(UserEvent))]
+    [InlineData(typeof(ChannelEvent))]
+    [InlineData(typeof(HistoryMessage))]
+    [InlineData(typeof(LegacyHistoryMessage))]
+    public void The_items_of_a_batch_are_read_by_the_flat_model_reader(Type type) =>
+        Reader.ContractResolver.ResolveContract(type).Converter.Should().BeOfType<FlatModelReader>();
 
     private static T Read<T>(string json)
     {

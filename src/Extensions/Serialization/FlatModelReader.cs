@@ -1,0 +1,164 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace Agora.Signaling;
+
+/// <summary>
+/// Reads a model whose properties are all strings, numbers and booleans (an event, a history message) straight off
+/// the reader, for the items of a batch. Newtonsoft's general object reader spent about a quarter of a 100-message
+/// history page's time deciding, for every property of every item, what this contract settles once. Each value is read
+/// with the reader call Newtonsoft itself would make for its type and set through the contract's value provider; a
+/// value of any other shape goes to the serializer, which converts it or refuses it exactly as it would have. A model's
+/// only callback may be the 2020 spellings' (<see cref="ILegacySpellings"/>), which is called without reflection.
+/// </summary>
+internal sealed class FlatModelReader : JsonConverter
+{
+    // The value of a token the fast path does not take; the serializer reads it instead.
+    private static readonly object Unread = new();
+
+    private readonly JsonObjectContract _contract;
+    private readonly Func<object> _create;
+    private readonly Dictionary<string, Slot> _slots;
+
+    private FlatModelReader(JsonObjectContract contract, Func<object> create)
+    {
+        _contract = contract;
+        _create = create;
+        _slots = contract.Properties.Where(p => !p.Ignored).ToDictionary(p => p.PropertyName!, SlotFor, StringComparer.Ordinal);
+    }
+
+    private enum ValueRead
+    {
+        String,
+        Int32,
+        Int64,
+        Boolean,
+        Double,
+    }
+
+    /// <inheritdoc />
+    public override bool CanWrite => false;
+
+    /// <summary>Gets a reader for a contract when every part of it is one this reader handles as Newtonsoft would; otherwise <see langword="null"/>.</summary>
+    public static FlatModelReader? For(JsonObjectContract contract)
+    {
+        bool plain = contract.DefaultCreator is not null && !contract.DefaultCreatorNonPublic
+            && contract.CreatorParameters.Count == 0 && contract.OverrideCreator is null
+            && contract.ExtensionDataSetter is null && contract.ItemRequired is null && contract.MissingMemberHandling is null
+            && contract.OnDeserializingCallbacks.Count == 0 && contract.OnErrorCallbacks.Count == 0
+            && (contract.OnDeserializedCallbacks.Count == 0 || (contract.OnDeserializedCallbacks.Count == 1 && contract.UnderlyingType.IsAssignableTo(typeof(ILegacySpellings))))
+            && contract.IsReference is null or false && contract.Properties.All(Plain);
+        return plain ? new FlatModelReader(contract, contract.DefaultCreator!) : null;
+    }
+
+    /// <inheritdoc />
+    public override bool CanConvert(Type objectType) => objectType == _contract.UnderlyingType;
+
+    /// <inheritdoc />
+    public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
+    {
+        if (reader.TokenType == JsonToken.Null)
+        {
+            return null;
+        }
+
+        // Newtonsoft reads an empty string as no object at all.
+        if (reader.TokenType == JsonToken.String && reader.Value is "")
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonToken.StartObject)
+        {
+            throw new JsonSerializationException($"Expected an object for {objectType.Name}, found {reader.TokenType} at '{reader.Path}'.");
+        }
+
+        object target = _create();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonToken.PropertyName:
+                    ReadProperty(reader, (string)reader.Value!, target, serializer);
+                    break;
+                case JsonToken.EndObject:
+                    (target as ILegacySpellings)?.FillFromLegacyNames();
+                    return target;
+                case JsonToken.Comment:
+                    break;
+                default:
+                    throw new JsonSerializationException($"Unexpected {reader.TokenType} in {objectType.Name} at '{reader.Path}'.");
+            }
+        }
+
+        throw new JsonSerializationException($"The body ended inside {objectType.Name}.");
+    }
+
+    /// <inheritdoc />
+    public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>
+        throw new NotSupportedException("Models are written by the serializer's own contract.");
+
+    // Only what needs no decision per item: a plain property of a primitive type, set without conditions.
+    private static bool Plain(JsonProperty property) =>
+        property.Ignored || (property.Writable && property.Converter is null && property.ShouldDeserialize is null && property.SetIsSpecified is null
+            && property.Required == Required.Default && property.DefaultValueHandling is null or DefaultValueHandling.Include
+            && property.PropertyType is { } type && ReadFor(type) is not null);
+
+    private static ValueRead? ReadFor(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(string) => ValueRead.String,
+        var t when t == typeof(int) => ValueRead.Int32,
+        var t when t == typeof(long) => ValueRead.Int64,
+        var t when t == typeof(bool) => ValueRead.Boolean,
+        var t when t == typeof(double) => ValueRead.Double,
+        _ => null,
+    };
+
+    private Slot SlotFor(JsonProperty property)
+    {
+        var type = property.PropertyType!;
+        return new Slot(property, type, ReadFor(type)!.Value, !type.IsValueType || Nullable.GetUnderlyingType(type) is not null, property.NullValueHandling ?? _contract.ItemNullValueHandling);
+    }
+
+    private void ReadProperty(JsonReader reader, string name, object target, JsonSerializer serializer)
+    {
+        // Newtonsoft's own lookup: the exact spelling first, then one that differs only in case.
+        if (!_slots.TryGetValue(name, out var slot) && (_contract.Properties.GetClosestMatchProperty(name) is not { Ignored: false } property || !_slots.TryGetValue(property.PropertyName!, out slot)))
+        {
+            reader.Read();
+            reader.Skip();
+            return;
+        }
+
+        object? value = ReadValue(reader, slot, serializer);
+        if (value is null && (slot.NullValueHandling ?? serializer.NullValueHandling) == NullValueHandling.Ignore)
+        {
+            return;
+        }
+
+        slot.Property.ValueProvider!.SetValue(target, value);
+    }
+
+    private static object? ReadValue(JsonReader reader, Slot slot, JsonSerializer serializer)
+    {
+        object? value = slot.Read switch
+        {
+            ValueRead.String => reader.ReadAsString(),
+            ValueRead.Int32 => reader.ReadAsInt32(),
+            ValueRead.Boolean => reader.ReadAsBoolean(),
+            ValueRead.Double => reader.ReadAsDouble(),
+
+            // Newtonsoft has no public ReadAsInt64: an integer that fits is the common case, and anything else (a
+            // string, a fraction, a number too large, an object) is converted or refused by the serializer, as before.
+            _ => reader.Read() && reader.TokenType == JsonToken.Integer && reader.Value is long integer ? integer : Unread,
+        };
+
+        // A null for a property that cannot hold one is refused by the serializer, with its own message.
+        return ReferenceEquals(value, Unread) || (value is null && (!slot.AcceptsNull || reader.TokenType != JsonToken.Null))
+            ? serializer.Deserialize(reader, slot.Type)
+            : value;
+    }
+
+    // What is known of a property before any item is read.
+    private sealed record Slot(JsonProperty Property, Type Type, ValueRead Read, bool AcceptsNull, NullValueHandling? NullValueHandling);
+}

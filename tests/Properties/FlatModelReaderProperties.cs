@@ -1,0 +1,77 @@
+using CsCheck;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace Agora.Signaling.Tests.Properties;
+
+/// <summary>
+/// The SDK reads the items of a batch with its own <see cref="FlatModelReader"/>. On any object at all, in any
+/// property order and spelling, with values of any shape, it reads what Newtonsoft's own reader reads, or refuses
+/// what it refuses (with a <see cref="JsonException"/>, which the client turns into an unreadable-answer error).
+/// </summary>
+public sealed class FlatModelReaderProperties
+{
+    private static readonly JsonSerializer Sdk = RestResponseReader.SerializerFor(new JsonSerializerSettings());
+
+    // Newtonsoft's general reader with the SDK's settings; the models' own callbacks fill the 2020 spellings.
+    private static readonly JsonSerializer Newtonsoft = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = new DefaultContractResolver(),
+        MetadataPropertyHandling = Sdk.MetadataPropertyHandling,
+    });
+
+    // Every kind of value a hostile or careless service could put in a field.
+    private static readonly string[] Values =
+    [
+        "\"text\"", "\"\"", "\"123\"", "\"-7\"", "\"1.5\"", "\"true\"", "\"2020-01-01T00:00:00Z\"", "\"\\u202e\\n\"",
+        "0", "12", "-5", "2147483648", "-2147483649", "9223372036854775807", "9223372036854775808", "1e3", "1.5", "-0.0",
+        "true", "false", "null", "{}", "{\"a\":[1,{\"b\":2}]}", "[]", "[1,\"x\"]", "/* c */ 4",
+    ];
+
+    public static TheoryData<Type> Models => new() { typeof(UserEvent), typeof(ChannelEvent), typeof(HistoryMessage), typeof(LegacyHistoryMessage) };
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void Any_object_reads_as_Newtonsoft_reads_it_or_is_refused_as_it_refuses_it(Type model)
+    {
+        var names = ((JsonObjectContract)Newtonsoft.ContractResolver.ResolveContract(model)).Properties.Select(p => p.PropertyName!).ToArray();
+
+        // Known names, the same in other cases, and names the model does not have.
+        string[] spellings = [.. names, .. names.Select(n => n.ToUpperInvariant()), "unknown", "$ref", "$type", "$id"];
+        var property = Gen.Select(Gen.OneOf<string>(spellings), Gen.OneOf<string>(Values), (name, value) => $"\"{name}\":{value}");
+        var json = Gen.Frequency(
+            (20, property.Array[0, 8].Select(properties => "{" + string.Join(",", properties) + "}")),
+            (1, Gen.OneOf<string>(Values)));
+
+        json.Sample(
+            text =>
+            {
+                var expected = Outcome(Newtonsoft, text, model);
+                var actual = Outcome(Sdk, text, model);
+                actual.Should().Be(expected, "reading {0}", text);
+            },
+            iter: PropertyTesting.Iterations(3_000));
+    }
+
+    [Fact]
+    public void A_batch_reads_as_Newtonsoft_reads_it()
+    {
+        const string Page = """{"errorCode":0,"data":{"messageList":[{"messageType":"STRING","message":"hi","publisher":"Tony","timestamp":1},null,{"Message":"x","customType":null,"timestamp":"2"}],"count":3,"newStart":0}}""";
+
+        Outcome(Sdk, Page, typeof(MessageHistoryResponse)).Should().Be(Outcome(Newtonsoft, Page, typeof(MessageHistoryResponse)));
+    }
+
+    // What a read yields, as comparable text: the model's public properties, or that it was refused.
+    private static string Outcome(JsonSerializer serializer, string json, Type model)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json));
+            return JsonConvert.SerializeObject(serializer.Deserialize(reader, model));
+        }
+        catch (JsonException)
+        {
+            return "refused";
+        }
+    }
+}
