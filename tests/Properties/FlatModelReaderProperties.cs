@@ -46,8 +46,10 @@ public sealed class FlatModelReaderProperties
         json.Sample(
             text =>
             {
-                var expected = Outcome(Newtonsoft, text, model);
-                var actual = Outcome(Sdk, text, model);
+                // As the item of a list, where the SDK uses the reader.
+                var list = typeof(List<>).MakeGenericType(model);
+                var expected = Outcome(Newtonsoft, "[" + text + "]", list);
+                var actual = Outcome(Sdk, "[" + text + "]", list);
                 actual.Should().Be(expected, "reading {0}", text);
             },
             iter: PropertyTesting.Iterations(3_000));

@@ -144,13 +144,15 @@ internal sealed class FlatModelReader : JsonConverter
         object? value = slot.Read switch
         {
             ValueRead.String => reader.ReadAsString(),
-            ValueRead.Int32 => reader.ReadAsInt32(),
-            ValueRead.Boolean => reader.ReadAsBoolean(),
-            ValueRead.Double => reader.ReadAsDouble(),
+            // Each of these sets the reader's value, already boxed, to what it returns.
+            ValueRead.Int32 => reader.ReadAsInt32() is null ? null : reader.Value,
+            ValueRead.Boolean => reader.ReadAsBoolean() is null ? null : reader.Value,
+            ValueRead.Double => reader.ReadAsDouble() is null ? null : reader.Value,
 
             // Newtonsoft has no public ReadAsInt64: an integer that fits is the common case, and anything else (a
             // string, a fraction, a number too large, an object) is converted or refused by the serializer, as before.
-            _ => reader.Read() && reader.TokenType == JsonToken.Integer && reader.Value is long integer ? integer : Unread,
+            // The reader's own box is passed on: unboxing and boxing again would cost a second one.
+            _ => reader.Read() && reader.TokenType == JsonToken.Integer && reader.Value is long ? reader.Value : Unread,
         };
 
         // A null for a property that cannot hold one is refused by the serializer, with its own message.
