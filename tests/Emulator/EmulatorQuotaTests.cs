@@ -11,8 +11,7 @@ public sealed class EmulatorQuotaTests
     public async Task With_quotas_enforced_a_request_past_the_limit_of_its_second_gets_429_with_Retry_After_and_the_next_second_is_served()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
-        using var emulator = SignalingEmulator.Start(new SignalingEmulatorOptions { TimeProvider = clock });
-        emulator.EnforceQuotas(new EmulatorQuotas { MessagesPerSecond = 3 });
+        using var emulator = Enforcing(clock, new EmulatorQuotas { MessagesPerSecond = 3 });
         using var http = Client(emulator);
 
         var statuses = new List<HttpStatusCode>();
@@ -39,8 +38,7 @@ public sealed class EmulatorQuotaTests
     public async Task Quotas_are_counted_per_quota_so_messages_do_not_use_up_event_pulls()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
-        using var emulator = SignalingEmulator.Start(new SignalingEmulatorOptions { TimeProvider = clock });
-        emulator.EnforceQuotas(new EmulatorQuotas { MessagesPerSecond = 1, EventPullsPerSecond = 1 });
+        using var emulator = Enforcing(clock, new EmulatorQuotas { MessagesPerSecond = 1, EventPullsPerSecond = 1 });
         using var http = Client(emulator);
 
         using var message = await SendAsync(http, emulator, "sender");
@@ -56,8 +54,7 @@ public sealed class EmulatorQuotaTests
     public async Task Publishes_are_counted_per_channel_and_one_past_its_channel_quota_gets_a_2x_429_with_Retry_After()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000));
-        using var emulator = SignalingEmulator.Start(new SignalingEmulatorOptions { TimeProvider = clock });
-        emulator.EnforceQuotas(new EmulatorQuotas { PublishesPerChannelPerSecond = 2, MessagesPerSecond = 1 });
+        using var emulator = Enforcing(clock, new EmulatorQuotas { PublishesPerChannelPerSecond = 2, MessagesPerSecond = 1 });
         using var http = Client(emulator);
 
         var busy = new List<HttpStatusCode>();
@@ -113,6 +110,13 @@ public sealed class EmulatorQuotaTests
 
         act.Should().Throw<ArgumentOutOfRangeException>();
         publishes.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    private static SignalingEmulator Enforcing(FakeTimeProvider clock, EmulatorQuotas quotas)
+    {
+        var emulator = SignalingEmulator.Start(new SignalingEmulatorOptions { TimeProvider = clock });
+        emulator.EnforceQuotas(quotas);
+        return emulator;
     }
 
     private static HttpClient Client(SignalingEmulator emulator)
