@@ -17,5 +17,6 @@ public sealed class EmulatorQuotas
     public int HistoryRequestsPerSecond { get; set; } = 60;
 
     /// <summary>Gets or sets the 2.x publishes a second to any one channel (a channel is its type and name); 60 unless set.</summary>
+    /// <remarks>Agora documents dropping some publishes past this limit rather than refusing them; the emulator refuses them with 429, so that a test sees them.</remarks>
     public int PublishesPerChannelPerSecond { get; set; } = 60;
 }
