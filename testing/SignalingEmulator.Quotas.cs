@@ -26,6 +26,7 @@ public sealed partial class SignalingEmulator
         ArgumentOutOfRangeException.ThrowIfLessThan(quotas.MessagesPerSecond, 1, nameof(quotas));
         ArgumentOutOfRangeException.ThrowIfLessThan(quotas.EventPullsPerSecond, 1, nameof(quotas));
         ArgumentOutOfRangeException.ThrowIfLessThan(quotas.HistoryRequestsPerSecond, 1, nameof(quotas));
+        ArgumentOutOfRangeException.ThrowIfLessThan(quotas.PublishesPerChannelPerSecond, 1, nameof(quotas));
         lock (_gate)
         {
             _quotas = new EmulatorQuotas
@@ -33,6 +34,7 @@ public sealed partial class SignalingEmulator
                 MessagesPerSecond = quotas.MessagesPerSecond,
                 EventPullsPerSecond = quotas.EventPullsPerSecond,
                 HistoryRequestsPerSecond = quotas.HistoryRequestsPerSecond,
+                PublishesPerChannelPerSecond = quotas.PublishesPerChannelPerSecond,
             };
             _quotaWindows.Clear();
         }
@@ -68,12 +70,15 @@ public sealed partial class SignalingEmulator
         }
     }
 
-    // Which quota a request counts against, from its path; a path that names no API operation counts against none.
+    // Which quota a request counts against, from its path; a path that names no API operation counts against none. A
+    // 2.x publish counts against the quota of its channel alone, keyed by app ID, channel type and channel name.
     private static (string Name, int Limit)? Quota(string[] segments, EmulatorQuotas quotas) => segments switch
     {
         ["dev", "v2", "project", _, "rtm", "users", _, "peer_messages" or "channel_messages"] => ("messages", quotas.MessagesPerSecond),
         ["dev", "v2", "project", _, "rtm", "vendor", "user_events" or "channel_events"] => ("event-pulls", quotas.EventPullsPerSecond),
         ["dev", "v2", "project", _, "rtm", "message", "history", ..] or ["rtm", "v2", "history", ..] => ("history", quotas.HistoryRequestsPerSecond),
+        ["rtm", "v2", "publish", var app, "userId", _, "channelType", var type, "channel", var channel] =>
+            ($"publish/{app}/{type}/{channel}", quotas.PublishesPerChannelPerSecond),
         _ => null,
     };
 }

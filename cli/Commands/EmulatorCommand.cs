@@ -27,7 +27,7 @@ internal static class EmulatorCommand
         var enforceQuotas = new Option<bool>("--enforce-quotas")
         {
             Description = "Answer 429 with Retry-After when the app exceeds one of Agora's quotas across all its clients, counted per second: " +
-                "500 messages, 10 event pulls, 60 history requests.",
+                "500 messages, 10 event pulls, 60 history requests, 60 publishes to any one channel.",
         };
         var messagesQuota = new Option<int?>("--messages-quota")
         {

@@ -12,7 +12,9 @@ namespace Agora.Signaling.Redis;
 /// in line and the first few of them ask Redis, each again after a short pause when Redis has no permit: a few asks in
 /// flight hide the round trip (one at a time capped a busy instance near 100 permits a second), and a few more would
 /// only add asks that find the window full. When Redis does not answer within the command timeout,
-/// permits come from the instance's own limiter until it answers again (<see cref="RedisHealth"/>).
+/// permits come from the instance's own limiter until it answers again (<see cref="RedisHealth"/>); this limiter owns
+/// that one and disposes it. It reports its own idleness, not the instance's limiter's (which sits idle while Redis
+/// grants the permits), so that a per-channel limiter drops a channel only when no one has asked for it in a while.
 /// </summary>
 internal sealed class FleetRateLimiter : RateLimiter
 {
@@ -26,6 +28,10 @@ internal sealed class FleetRateLimiter : RateLimiter
     private readonly SemaphoreSlim _line = new(AsksInFlight, AsksInFlight);
     private RedisSlidingWindowRateLimiter<string>? _remote;
 
+    // Acquires not yet returned, and when the last one began or ended (on the coordination's clock).
+    private int _inFlight;
+    private long _lastUsed;
+
     public FleetRateLimiter(RedisCoordination coordination, SignalingQuota quota, RateLimiter local)
     {
         _coordination = coordination;
@@ -35,10 +41,12 @@ internal sealed class FleetRateLimiter : RateLimiter
 
         // At the full rate a permit frees up every 1/rate seconds; asking sooner only finds the window still full.
         _pause = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerSecond / quota.PermitsPerSecond));
+        _lastUsed = coordination.Time.GetTimestamp();
     }
 
     /// <inheritdoc />
-    public override TimeSpan? IdleDuration => _local.IdleDuration;
+    public override TimeSpan? IdleDuration =>
+        Volatile.Read(ref _inFlight) > 0 ? null : _coordination.Time.GetElapsedTime(Volatile.Read(ref _lastUsed));
 
     /// <inheritdoc />
     public override RateLimiterStatistics? GetStatistics() => _local.GetStatistics();
@@ -47,11 +55,26 @@ internal sealed class FleetRateLimiter : RateLimiter
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
         // Redis is not asked synchronously: the caller goes on to AcquireAsync, which does.
+        Volatile.Write(ref _lastUsed, _coordination.Time.GetTimestamp());
         return _coordination.Health.UseLocal ? Local(_local.AttemptAcquire(permitCount)) : Lease.NotYet;
     }
 
     /// <inheritdoc />
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            return await AcquireCoreAsync(permitCount, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _lastUsed, _coordination.Time.GetTimestamp());
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async ValueTask<RateLimitLease> AcquireCoreAsync(int permitCount, CancellationToken cancellationToken)
     {
         bool waited = false;
         if (!_line.Wait(0, CancellationToken.None))
@@ -99,6 +122,7 @@ internal sealed class FleetRateLimiter : RateLimiter
         if (disposing)
         {
             _remote?.Dispose();
+            _local.Dispose();
             _line.Dispose();
         }
 

@@ -34,6 +34,16 @@ internal sealed class FleetInstance : IAsyncDisposable
 
     public FakeLogCollector Log { get; } = new();
 
+    /// <summary>
+    /// Coordination under its own key prefix, patient with Redis: a loaded test machine can hold an answer past the
+    /// default half second, and the tests that use it are about sharing, not timeouts.
+    /// </summary>
+    public static Action<RedisCoordinationOptions> Patient(string prefix) => c =>
+    {
+        c.KeyPrefix = prefix;
+        c.CommandTimeout = TimeSpan.FromSeconds(2);
+    };
+
     public ISignalingClient Client { get; }
 
     /// <summary>The records of one event ID, from the Redis coordination's logger.</summary>

@@ -63,19 +63,27 @@ internal static class Rates
         arrivals.Length == 0 ? "none" : string.Join(", ", arrivals.GroupBy(t => t / 1000).OrderBy(g => g.Key).Select(g => g.Count()));
 
     /// <summary>Sends peer messages from several concurrent senders until the time is up; returns how many were accepted.</summary>
-    public static async Task<int> SendForAsync(ISignalingClient client, string sender, TimeSpan duration, int concurrency = 8)
+    public static Task<int> SendForAsync(ISignalingClient client, string sender, TimeSpan duration, int concurrency = 8) =>
+        CallForAsync(duration, concurrency, (worker, i) => client.SendPeerMessageAsync(sender, "receiver", $"{worker}-{i}"));
+
+    /// <summary>Publishes to one message channel from several concurrent senders until the time is up; returns how many were accepted.</summary>
+    public static Task<int> PublishForAsync(ISignalingClient client, string channel, TimeSpan duration, int concurrency) =>
+        CallForAsync(duration, concurrency, (worker, i) => client.PublishAsync("publisher", PublishChannelType.Message, channel, $"{{\"n\":\"{worker}-{i}\"}}"));
+
+    /// <summary>Makes calls from several concurrent callers, each one after the other, until the time is up; returns how many returned.</summary>
+    private static async Task<int> CallForAsync<T>(TimeSpan duration, int concurrency, Func<int, int, Task<T>> call)
     {
-        int sent = 0;
+        int done = 0;
         var until = DateTime.UtcNow + duration;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
         {
             // Bounded by the clock, and by a count no client could reach in the time.
             for (int i = 0; i < 100_000 && DateTime.UtcNow < until; i++)
             {
-                await client.SendPeerMessageAsync(sender, "receiver", $"{worker}-{i}");
-                Interlocked.Increment(ref sent);
+                await call(worker, i);
+                Interlocked.Increment(ref done);
             }
         }));
-        return sent;
+        return done;
     }
 }

@@ -31,29 +31,16 @@ public sealed class ReadmeFleetSnippetTests(RedisFixture redis)
         var response = await provider.GetRequiredService<ISignalingClient>().SendPeerMessageAsync("server", "alice", "hello");
 
         response.Code.Should().Be("message_sent");
-        File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Should().Contain(Snippet("fleet"));
+        File.ReadAllText(RepositoryFiles.Path("README.md")).Should().Contain(Snippet("fleet"));
     }
 
     private static string Snippet(string name)
     {
-        string[] lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "redis", "tests", nameof(ReadmeFleetSnippetTests) + ".cs"));
+        string[] lines = File.ReadAllLines(RepositoryFiles.Path(Path.Combine("redis", "tests", nameof(ReadmeFleetSnippetTests) + ".cs")));
         int start = Array.FindIndex(lines, l => l.Trim() == "// snippet:" + name) + 1;
         int end = Array.FindIndex(lines, start, l => l.Trim() == "// end-snippet");
         var body = lines[start..end];
         int indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
         return string.Join('\n', body.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Sdk.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("No Sdk.sln above the test's folder.");
     }
 }

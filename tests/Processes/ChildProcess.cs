@@ -4,8 +4,11 @@ using System.Threading.Channels;
 
 namespace Agora.Signaling.Tests.Processes;
 
-/// <summary>A process a test started: its output captured line by line, and killed on dispose if it is still running.</summary>
-internal sealed class ChildProcess : IDisposable
+/// <summary>
+/// A process a test started: its output captured line by line, its stdin writable, and killed on dispose if it is
+/// still running. The Redis tests compile this file too (redis/tests links it), and add how to start their programs.
+/// </summary>
+internal sealed partial class ChildProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
@@ -92,7 +95,23 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>Every line on stdout not read yet, and those to come, until the process ends or the token is cancelled.</summary>
+    public IAsyncEnumerable<string> ReadAllLinesAsync(CancellationToken cancellationToken) => _lines.Reader.ReadAllAsync(cancellationToken);
+
+    public void WriteLine(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+    }
+
     public void CloseStdin() => _process.StandardInput.Close();
+
+    /// <summary>Ends it at once, as a crash would: nothing it would do on the way out is done.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
 
     /// <summary>Waits for the process to end, killing it and failing if it does not within <paramref name="timeout"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

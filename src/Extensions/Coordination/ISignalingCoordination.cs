@@ -15,7 +15,10 @@ internal interface ISignalingCoordination
     /// <summary>Wraps an instance's own limiter for a quota in one that the whole fleet shares.</summary>
     /// <param name="quota">Which quota, of which app ID, and at what rate.</param>
     /// <param name="local">The limiter this instance would use alone; the shared one falls back on it when the store does not answer.</param>
-    /// <returns>The limiter the client takes its permits from for that quota.</returns>
+    /// <returns>
+    /// The limiter the client takes its permits from for that quota. It owns <paramref name="local"/>: disposing it
+    /// disposes both, as the per-channel limiter drops an idle channel's.
+    /// </returns>
     RateLimiter CreateLimiter(SignalingQuota quota, RateLimiter local);
 
     /// <summary>Opens a lease on the right to pull one app's events, so that one instance of the fleet pulls at a time.</summary>

@@ -8,15 +8,13 @@ namespace Agora.Signaling;
 /// Short windows keep bursts small (a token bucket would let a full second's quota out at once, and another
 /// right after). A timer on the client's <see cref="TimeProvider"/> opens each window; System.Threading.RateLimiting
 /// also ignores an opening less than a window of real time after the previous one, so a fake clock can only slow it.
-/// With coordination (<see cref="ISignalingCoordination"/>), each per-app quota is wrapped in a limiter the fleet shares (the
-/// per-channel publish quota stays this instance's for now), which falls
-/// back on it when the shared store does not answer.
+/// With coordination (<see cref="ISignalingCoordination"/>), each quota, and each channel's publish quota, is wrapped in a
+/// limiter the fleet shares, which falls back on this instance's own when the shared store does not answer.
 /// </summary>
 internal sealed class SignalingRateLimiters : IDisposable
 {
     private readonly List<ITimer> _timers = [];
 
-    private readonly List<RateLimiter> _locals = [];
     private readonly ISignalingCoordination? _coordination;
     private readonly string _appId;
     private readonly TimeProvider _time;
@@ -31,11 +29,11 @@ internal sealed class SignalingRateLimiters : IDisposable
             return;
         }
 
-        Messages = Create("messages", null, options.MessagesPerSecond);
-        EventPulls = Create("event-pulls", null, options.EventPullsPerSecond);
-        History = Create("history", null, options.HistoryRequestsPerSecond);
-        Publishes = new ChannelRateLimiter(options.PublishesPerChannelPerSecond);
-        AllRequests = Create("requests", null, options.RequestsPerSecond);
+        Messages = Create("messages", options.MessagesPerSecond);
+        EventPulls = Create("event-pulls", options.EventPullsPerSecond);
+        History = Create("history", options.HistoryRequestsPerSecond);
+        Publishes = new ChannelRateLimiter(options.PublishesPerChannelPerSecond, coordination, appId);
+        AllRequests = Create("requests", options.RequestsPerSecond);
     }
 
     public RateLimiter? Messages { get; }
@@ -75,30 +73,17 @@ internal sealed class SignalingRateLimiters : IDisposable
         History?.Dispose();
         Publishes?.Dispose();
         AllRequests?.Dispose();
-        foreach (var local in _locals)
-        {
-            local.Dispose();
-        }
     }
 
-    /// <summary>
-    /// The limiter of one quota, or of one partition of it (such as a channel); a keyed bucket calls this once per key.
-    /// </summary>
+    /// <summary>The limiter of one per-app quota.</summary>
     /// <param name="name">The quota's name as the contract spells it, such as <c>messages</c>.</param>
-    /// <param name="partition">The key within the quota, or <see langword="null"/> for the whole app.</param>
     /// <param name="perSecond">The rate.</param>
-    /// <returns>This instance's limiter, or the fleet's when coordinated; disposed with this object.</returns>
-    public RateLimiter Create(string name, string? partition, int perSecond)
+    /// <returns>This instance's limiter, or the fleet's when coordinated (which owns this instance's); disposed with this object.</returns>
+    private RateLimiter Create(string name, int perSecond)
     {
-        var quota = new SignalingQuota(_appId, name, partition, perSecond);
+        var quota = new SignalingQuota(_appId, name, null, perSecond);
         var local = CreateLocal(quota);
-        if (_coordination is null)
-        {
-            return local;
-        }
-
-        _locals.Add(local);
-        return _coordination.CreateLimiter(quota, local);
+        return _coordination is null ? local : _coordination.CreateLimiter(quota, local);
     }
 
     private FixedWindowRateLimiter CreateLocal(SignalingQuota quota)
