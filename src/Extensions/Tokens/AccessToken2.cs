@@ -45,10 +45,11 @@ internal static class AccessToken2
 
         Encoding.ASCII.GetBytes(appCertificate, certificate);
         BinaryPrimitives.WriteUInt32LittleEndian(key, issueTs);
-        HMACSHA256.HashData(key, certificate, k1);
+        TokenHmac.Compute(key, certificate, k1);
         BinaryPrimitives.WriteUInt32LittleEndian(key, salt);
-        HMACSHA256.HashData(key, k1, k2);
-        HMACSHA256.HashData(k2, signingInfo, signature);
+        TokenHmac.Compute(key, k1, k2);
+        TokenHmac.Compute(k2, signingInfo, signature);
+        CryptographicOperations.ZeroMemory(k1);
         CryptographicOperations.ZeroMemory(k2);
     }
 

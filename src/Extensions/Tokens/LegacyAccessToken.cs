@@ -59,6 +59,6 @@ internal static class LegacyAccessToken
         uid.CopyTo(input[at..]);
         at += uid.Length;
         message.CopyTo(input[at..]);
-        HMACSHA256.HashData(certificate, input, signature);
+        TokenHmac.Compute(certificate, input, signature);
     }
 }

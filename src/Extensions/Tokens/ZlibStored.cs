@@ -68,11 +68,22 @@ internal static class ZlibStored
     private static uint Adler32(ReadOnlySpan<byte> data)
     {
         const uint Modulus = 65521;
+
+        // The most bytes summed before b can overflow 32 bits (zlib's NMAX), so the modulo is taken once per run, not per byte.
+        const int Run = 5552;
         uint a = 1, b = 0;
-        foreach (byte value in data)
+        while (!data.IsEmpty)
         {
-            a = (a + value) % Modulus;
-            b = (b + a) % Modulus;
+            var run = data[..Math.Min(Run, data.Length)];
+            foreach (byte value in run)
+            {
+                a += value;
+                b += a;
+            }
+
+            a %= Modulus;
+            b %= Modulus;
+            data = data[run.Length..];
         }
 
         return (b << 16) | a;
