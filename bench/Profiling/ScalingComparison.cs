@@ -70,11 +70,12 @@ public static class ScalingComparison
                 }
             }
 
-            double sdkOverHand = Median(times[0].Zip(times[1], (s, h) => s / h));
-            double sdkOverTuned = Median(times[0].Zip(times[2], (s, h) => s / h));
+            var result = new BlockTimes(times);
+            double sdkOverHand = result.Ratio(0, 1).Median;
+            double sdkOverTuned = result.Ratio(0, 2).Median;
             string row = string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {label} | {Median(times[0]):N1} µs | {Median(times[1]):N1} µs | {Median(times[2]):N1} µs | {bytes[0]:N0} B | {bytes[1]:N0} B | {bytes[2]:N0} B | {bytes[0] / count:N0} B | {sdkOverHand:N2} | {bytes[0] / bytes[1]:N2} | {sdkOverTuned:N2} | {bytes[0] / bytes[2]:N2} |\n");
+                $"| {label} | {result.Median(0):N1} µs | {result.Median(1):N1} µs | {result.Median(2):N1} µs | {bytes[0]:N0} B | {bytes[1]:N0} B | {bytes[2]:N0} B | {bytes[0] / count:N0} B | {sdkOverHand:N2} | {bytes[0] / bytes[1]:N2} | {sdkOverTuned:N2} | {bytes[0] / bytes[2]:N2} |\n");
             Console.Write(row);
             rows.Append(row);
         }
@@ -102,11 +103,5 @@ public static class ScalingComparison
         {
             await call().ConfigureAwait(false);
         }
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }
