@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace Agora.Signaling;
@@ -11,8 +10,10 @@ namespace Agora.Signaling;
 [DebuggerDisplay("{ToString(),nq}")]
 public sealed class BasicCredential : SignalingCredential
 {
+    // The whole header value, built once: it is Base64, so it needs no validation per request, and a parsed
+    // AuthenticationHeaderValue would be allocated and turned back into this text for every request.
     [DebuggerBrowsable(DebuggerBrowsableState.Never)]
-    private readonly string _encoded;
+    private readonly string _headerValue;
 
     /// <summary>Initializes a new instance of the <see cref="BasicCredential"/> class.</summary>
     /// <param name="customerId">The customer ID (RESTful API key).</param>
@@ -39,9 +40,10 @@ public sealed class BasicCredential : SignalingCredential
         }
 
         CustomerId = customerId;
-        _encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(customerId + ":" + customerSecret));
+        string encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(customerId + ":" + customerSecret));
+        _headerValue = "Basic " + encoded;
         Secrets.Remember(customerSecret);
-        Secrets.Remember(_encoded);
+        Secrets.Remember(encoded);
     }
 
     /// <summary>Gets the customer ID.</summary>
@@ -52,7 +54,9 @@ public sealed class BasicCredential : SignalingCredential
 
     internal override ValueTask ApplyAsync(HttpRequestMessage request, string? userId, TimeProvider time, CancellationToken cancellationToken)
     {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", _encoded);
+        // Replaced, not added, so a retried attempt carries one value.
+        request.Headers.Remove("Authorization");
+        request.Headers.TryAddWithoutValidation("Authorization", _headerValue);
         return ValueTask.CompletedTask;
     }
 }
