@@ -4,9 +4,10 @@ using Newtonsoft.Json.Serialization;
 namespace Agora.Signaling;
 
 /// <summary>
-/// Reads a model whose properties are all strings, numbers and booleans (an event, a history message) straight off
-/// the reader, for the items of a batch. Newtonsoft's general object reader spent about a quarter of a 100-message
-/// history page's time deciding, for every property of every item, what this contract settles once. Each value is read
+/// Reads a model whose properties are all strings, numbers and booleans (an event, a history message, a send answer)
+/// straight off the reader, for the items of a batch and for a whole body. Newtonsoft's general object reader spent
+/// about a quarter of a 100-message history page's time deciding, for every property of every item, what this contract
+/// settles once. Each value is read
 /// with the reader call Newtonsoft itself would make for its type and set through the contract's value provider; a
 /// value of any other shape goes to the serializer, which converts it or refuses it exactly as it would have. A model's
 /// only callback may be the 2020 spellings' (<see cref="ILegacySpellings"/>), which is called without reflection.
@@ -54,6 +55,39 @@ internal sealed class FlatModelReader : JsonConverter
     /// <inheritdoc />
     public override bool CanConvert(Type objectType) => objectType == _contract.UnderlyingType;
 
+    /// <summary>
+    /// Reads a whole body as <paramref name="body"/>'s Deserialize would: with its reader settings, past comments before
+    /// the value, and, when it checks, nothing but comments after it. Values the fast path does not take go to
+    /// <paramref name="values"/>, a serializer like it that does not check for content after them.
+    /// </summary>
+    public object? ReadBody(JsonReader reader, JsonSerializer body, JsonSerializer values)
+    {
+        reader.DateParseHandling = body.DateParseHandling;
+        reader.FloatParseHandling = body.FloatParseHandling;
+        reader.DateTimeZoneHandling = body.DateTimeZoneHandling;
+        reader.Culture = body.Culture;
+        reader.MaxDepth = body.MaxDepth;
+
+        if (!MoveToContent(reader))
+        {
+            return null;
+        }
+
+        object? value = ReadJson(reader, _contract.UnderlyingType, null, values);
+        if (body.CheckAdditionalContent)
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    throw new JsonSerializationException("Additional text found in JSON string after finishing deserializing object.");
+                }
+            }
+        }
+
+        return value;
+    }
+
     /// <inheritdoc />
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {
@@ -97,6 +131,19 @@ internal sealed class FlatModelReader : JsonConverter
     /// <inheritdoc />
     public override void WriteJson(JsonWriter writer, object? value, JsonSerializer serializer) =>
         throw new NotSupportedException("Models are written by the serializer's own contract.");
+
+    private static bool MoveToContent(JsonReader reader)
+    {
+        while (reader.TokenType is JsonToken.None or JsonToken.Comment)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     // Only what needs no decision per item: a plain property of a primitive type, set without conditions.
     private static bool Plain(JsonProperty property) =>

@@ -14,6 +14,10 @@ internal static class RestResponseReader
 {
     private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> Serializers = new();
 
+    // For the values a flat model's reader hands back to Newtonsoft inside a body, which must not check for more
+    // content after themselves (Newtonsoft's own reads inside an object do not).
+    private static readonly ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> ValueSerializers = new();
+
     /// <summary>Reads the documented success body into its model; the text is read only for an exception, from the buffered body.</summary>
     public static async ValueTask<T> ReadAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken)
     {
@@ -26,7 +30,10 @@ internal static class RestResponseReader
         {
             using var text = PooledTextReader.Decode(content.ReadAsStream(cancellationToken), DeclaredEncoding(content));
             using var reader = new JsonTextReader(text) { ArrayPool = PooledChars.Instance };
-            result = SerializerFor(settings).Deserialize<T>(reader);
+            var serializer = SerializerFor(settings);
+            result = serializer.ContractResolver is SignalingContractResolver resolver && resolver.FlatReaderFor(typeof(T)) is { } flat
+                ? (T?)flat.ReadBody(reader, serializer, ValueSerializers.GetValue(settings, CreateValueSerializer))
+                : serializer.Deserialize<T>(reader);
         }
         catch (JsonException exception)
         {
@@ -68,6 +75,13 @@ internal static class RestResponseReader
         serializer.CheckAdditionalContent = true;
         serializer.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
         serializer.ContractResolver = settings.ContractResolver ?? SignalingContractResolver.Instance;
+        return serializer;
+    }
+
+    private static JsonSerializer CreateValueSerializer(JsonSerializerSettings settings)
+    {
+        var serializer = CreateSerializer(settings);
+        serializer.CheckAdditionalContent = false;
         return serializer;
     }
 

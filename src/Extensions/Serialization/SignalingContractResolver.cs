@@ -1,24 +1,38 @@
+using System.Collections.Concurrent;
 using Newtonsoft.Json.Serialization;
 
 namespace Agora.Signaling;
 
 /// <summary>
-/// The contracts the SDK reads its models with: Newtonsoft's own, except that the items of a list of flat models
-/// (every property a string, a number or a boolean: events, history messages) are read by a <see cref="FlatModelReader"/>.
-/// Only lists: Newtonsoft hands a converter a serializer proxy of about 250 bytes per read, which a batch shares
-/// among its items and a single object would pay alone.
+/// The contracts the SDK reads and writes its models with: Newtonsoft's own, and for flat models (every property a
+/// string, a number or a boolean: events, history messages, message requests, send answers) a
+/// <see cref="FlatModelReader"/> and a <see cref="FlatModelWriter"/>. The items of a list are read through the list
+/// contract's item converter; a whole body is read or written by <see cref="RestResponseReader"/> and
+/// <see cref="Utf8BodyWriter"/> calling them directly, because Newtonsoft hands a converter a serializer proxy of about
+/// 250 bytes per read, which a batch shares among its items and a single object would pay alone.
 /// </summary>
 internal sealed class SignalingContractResolver : DefaultContractResolver
 {
     /// <summary>The one instance, so that its contracts are built once per type.</summary>
     public static readonly SignalingContractResolver Instance = new();
 
+    private readonly ConcurrentDictionary<Type, FlatModelReader?> _readers = new();
+    private readonly ConcurrentDictionary<Type, FlatModelWriter?> _writers = new();
+
+    /// <summary>Gets the reader of a flat model type, or <see langword="null"/> when the type is not one.</summary>
+    public FlatModelReader? FlatReaderFor(Type type) =>
+        _readers.GetOrAdd(type, static (t, resolver) => resolver.ResolveContract(t) is JsonObjectContract contract ? FlatModelReader.For(contract) : null, this);
+
+    /// <summary>Gets the writer of a flat model type, or <see langword="null"/> when the type is not one.</summary>
+    public FlatModelWriter? FlatWriterFor(Type type) =>
+        _writers.GetOrAdd(type, static (t, resolver) => resolver.ResolveContract(t) is JsonObjectContract contract ? FlatModelWriter.For(contract) : null, this);
+
     protected override JsonArrayContract CreateArrayContract(Type objectType)
     {
         var contract = base.CreateArrayContract(objectType);
-        if (contract.CollectionItemType is { } itemType && ResolveContract(itemType) is JsonObjectContract item)
+        if (contract.CollectionItemType is { } itemType)
         {
-            contract.ItemConverter ??= FlatModelReader.For(item);
+            contract.ItemConverter ??= FlatReaderFor(itemType);
         }
 
         return contract;

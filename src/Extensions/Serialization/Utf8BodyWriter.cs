@@ -38,7 +38,20 @@ internal sealed class Utf8BodyWriter : TextWriter
         {
             using (var json = new JsonTextWriter(writer) { CloseOutput = false, ArrayPool = RestResponseReader.PooledChars.Instance })
             {
-                serializer.Serialize(json, body, typeof(T));
+                if (body is not null && serializer.ContractResolver is SignalingContractResolver resolver
+                    && resolver.FlatWriterFor(body.GetType()) is { } flat && FlatModelWriter.Suits(serializer))
+                {
+                    // What Serialize would set on the writer from the serializer before writing.
+                    json.Formatting = serializer.Formatting;
+                    json.StringEscapeHandling = serializer.StringEscapeHandling;
+                    json.FloatFormatHandling = serializer.FloatFormatHandling;
+                    json.Culture = serializer.Culture;
+                    flat.Write(json, body, serializer);
+                }
+                else
+                {
+                    serializer.Serialize(json, body, typeof(T));
+                }
             }
 
             writer.Encode([], flush: true);
