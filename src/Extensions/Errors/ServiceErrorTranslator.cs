@@ -125,21 +125,33 @@ internal static class ServiceErrorTranslator
             : null;
 
     /// <summary>The first request ID header Agora or a proxy in front of it sends, raw.</summary>
-    /// <remarks>Looks the names up without parsing or copying the other headers: it runs on every answer.</remarks>
+    /// <remarks>
+    /// One pass over the headers there are, without parsing or copying them: it runs on every answer, and a lookup by name
+    /// would parse each candidate name first. The earlier candidate wins when several are sent.
+    /// </remarks>
     public static string? FindRequestId(System.Net.Http.Headers.HttpResponseHeaders headers)
     {
-        foreach (string candidate in RequestIdHeaders)
+        string? found = null;
+        int rank = RequestIdHeaders.Length;
+        foreach (var (name, values) in headers.NonValidated)
         {
-            if (headers.NonValidated.TryGetValues(candidate, out var values))
+            for (int candidate = 0; candidate < rank; candidate++)
             {
-                foreach (string value in values)
+                if (string.Equals(name, RequestIdHeaders[candidate], StringComparison.OrdinalIgnoreCase))
                 {
-                    return value;
+                    foreach (string value in values)
+                    {
+                        found = value;
+                        rank = candidate;
+                        break;
+                    }
+
+                    break;
                 }
             }
         }
 
-        return null;
+        return found;
     }
 
     /// <summary>The first request ID header Agora or a proxy in front of it sends, raw.</summary>

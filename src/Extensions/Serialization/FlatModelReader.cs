@@ -164,7 +164,7 @@ internal sealed class FlatModelReader : JsonConverter
     private Slot SlotFor(JsonProperty property)
     {
         var type = property.PropertyType!;
-        return new Slot(property, type, ReadFor(type)!.Value, !type.IsValueType || Nullable.GetUnderlyingType(type) is not null, property.NullValueHandling ?? _contract.ItemNullValueHandling);
+        return new Slot(property, ReadFor(type)!.Value, !type.IsValueType || Nullable.GetUnderlyingType(type) is not null, property.NullValueHandling ?? _contract.ItemNullValueHandling);
     }
 
     private void ReadProperty(JsonReader reader, string name, object target, JsonSerializer serializer)
@@ -204,10 +204,10 @@ internal sealed class FlatModelReader : JsonConverter
 
         // A null for a property that cannot hold one is refused by the serializer, with its own message.
         return ReferenceEquals(value, Unread) || (value is null && (!slot.AcceptsNull || reader.TokenType != JsonToken.Null))
-            ? serializer.Deserialize(reader, slot.Type)
+            ? serializer.Deserialize(reader, slot.Property.PropertyType)
             : value;
     }
 
     // What is known of a property before any item is read.
-    private sealed record Slot(JsonProperty Property, Type Type, ValueRead Read, bool AcceptsNull, NullValueHandling? NullValueHandling);
+    private sealed record Slot(JsonProperty Property, ValueRead Read, bool AcceptsNull, NullValueHandling? NullValueHandling);
 }
