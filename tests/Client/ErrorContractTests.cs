@@ -163,7 +163,16 @@ public sealed class ErrorContractTests : IDisposable
 
         var act = () => _host.Client.GetUserEventsAsync();
 
-        (await act.Should().ThrowAsync<SignalingServiceException>()).Which.ResponseBody.Should().HaveLength(SignalingServiceException.MaxResponseBodyLength);
+        var error = (await act.Should().ThrowAsync<SignalingServiceException>()).Which;
+        error.ResponseBody.Should().HaveLength(SignalingServiceException.MaxResponseBodyLength);
+
+        // Nothing behind the exception (an inner exception, its data) keeps more of the body than ResponseBody does.
+        string longerThanKept = new('x', SignalingServiceException.MaxResponseBodyLength + 1);
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            e.ToString().Should().NotContain(longerThanKept);
+            e.Data.Values.Cast<object?>().Select(v => v?.ToString() ?? string.Empty).Should().NotContain(v => v.Contains(longerThanKept));
+        }
     }
 
     [Fact]

@@ -40,6 +40,31 @@ public sealed class RetryAfterTests
         bound.IsCancellationRequested.Should().BeFalse();
     }
 
+    public static TheoryData<string> MalformedWaits => new()
+    {
+        "soon",
+        "-5",
+        "1.5",
+        "",
+        "99999999999999999999999",
+        "Mon, 32 Foo 2020 25:61:61 GMT",
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedWaits))]
+    public async Task A_malformed_Retry_After_is_ignored_and_the_read_retried_after_the_usual_backoff(string retryAfter)
+    {
+        int requests = 0;
+        await using var server = await ServerAsync(503, retryAfter, () => Interlocked.Increment(ref requests), succeedAfter: 1);
+        var options = server.Options();
+        options.Retry.MaxRetries = 1;
+        using var client = new SignalingClient(options);
+
+        (await client.GetUserEventsAsync()).Events.Should().BeEmpty();
+
+        requests.Should().Be(2, "a Retry-After that does not parse neither crashes the call nor stops the retry");
+    }
+
     [Fact]
     public async Task A_Retry_After_above_MaxRetryAfter_is_not_waited_for_and_one_within_it_is()
     {
