@@ -33,6 +33,12 @@ public static class SampleApp
         {
             return exception.Message.ReplaceLineEndings(" ");
         }
+        catch (InvalidOperationException exception)
+        {
+            // The configuration binder's refusal of a value it cannot convert ("Failed to convert configuration value
+            // 'abc' at 'Agora:Signaling:Timeout' to type 'System.TimeSpan'."), thrown when the options are first built.
+            return exception.Message.ReplaceLineEndings(" ");
+        }
     }
 
     /// <summary>Registers the SDK, the event pump and the endpoints on a builder the caller has configured.</summary>

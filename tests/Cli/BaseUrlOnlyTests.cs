@@ -71,6 +71,23 @@ public sealed class BaseUrlOnlyTests : IDisposable
         _emulator.RequestCount.Should().Be(_requested.Count, "every request reached the base URL");
     }
 
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task A_command_given_an_emulator_url_reads_its_credentials_there_and_talks_to_it_alone(string[] command)
+    {
+        CliResult result;
+        using (Root.StartActivity("command"))
+        {
+            result = await CliHost.RunAsync([.. command, "--emulator", _emulator.Endpoint.AbsoluteUri, "--max-retries", "0"]);
+        }
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+        result.Stderr.Should().StartWith($"Using the emulator at {_emulator.Endpoint.AbsoluteUri} (app ID {_emulator.AppId}).");
+        _requested.Should().Contain(uri => uri.AbsolutePath.StartsWith("/_emulator/", StringComparison.Ordinal), "the credentials come from the control surface");
+        _requested.Should().Contain(uri => !uri.AbsolutePath.StartsWith("/_emulator/", StringComparison.Ordinal), "the command itself went to the emulator");
+        _requested.Select(uri => uri.GetLeftPart(UriPartial.Authority) + "/").Distinct().Should().Equal(_emulator.Endpoint.AbsoluteUri);
+    }
+
     [Fact]
     public void A_custom_endpoint_alone_is_the_2x_host_too_and_agoras_hosts_keep_the_documented_one()
     {

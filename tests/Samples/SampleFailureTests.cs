@@ -12,30 +12,43 @@ public sealed class SampleFailureTests : IDisposable
 {
     private readonly SignalingEmulator _emulator = SignalingEmulator.Start();
 
-    [Fact]
-    public async Task A_malformed_app_id_stops_start_up_with_one_line_and_exit_code_1()
+    public static TheoryData<string, string, string> BadSettings => new()
+    {
+        {
+            "Agora__Signaling__AppId", "your-app-id",
+            "Agora Signaling: The app ID may contain only ASCII letters and digits; found '-' (U+002D). (Parameter 'AppId')"
+        },
+        {
+            "Agora__Signaling__Timeout", "abc",
+            "Failed to convert configuration value 'abc' at 'Agora:Signaling:Timeout' to type 'System.TimeSpan'."
+        },
+        {
+            "Sample__RecentUserEvents__Capacity", "lots",
+            "Failed to convert configuration value 'lots' at 'Sample:RecentUserEvents:Capacity' to type 'System.Int32'."
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task A_bad_setting_stops_start_up_with_one_line_and_exit_code_1(string name, string value, string why)
     {
         string dll = typeof(SampleApp).Assembly.Location;
-        using var sample = ChildProcess.Start(
-            "dotnet",
-            [dll],
-            new Dictionary<string, string>
-            {
-                ["Agora__Signaling__AppId"] = "your-app-id",
-                ["Agora__Signaling__CustomerId"] = "id",
-                ["Agora__Signaling__CustomerSecret"] = "secret",
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            },
-            workingDirectory: Path.GetDirectoryName(dll));
+        var environment = new Dictionary<string, string>
+        {
+            ["Agora__Signaling__AppId"] = "0123456789abcdef0123456789abcdef",
+            ["Agora__Signaling__CustomerId"] = "id",
+            ["Agora__Signaling__CustomerSecret"] = "secret",
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        };
+        environment[name] = value;
+        using var sample = ChildProcess.Start("dotnet", [dll], environment, workingDirectory: Path.GetDirectoryName(dll));
 
         int code = await sample.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         code.Should().Be(1, sample.Stdout);
         sample.Stdout.Should().BeEmpty("nothing is logged, so no stack trace");
-        sample.Stderr.Trim().Should().Be(
-            "The service cannot start: Agora Signaling: The app ID may contain only ASCII letters and digits; found '-' (U+002D). (Parameter 'AppId') " +
-            "Set it in user secrets or environment variables (see README).");
+        sample.Stderr.Trim().Should().Be($"The service cannot start: {why} Set it in user secrets or environment variables (see README).");
     }
 
     [Theory]
