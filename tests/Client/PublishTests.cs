@@ -158,6 +158,11 @@ public sealed class PublishTests : IDisposable
 
         _emulator.Publishes.Select(p => p.Message).Should().OnlyHaveUniqueItems().And.HaveCount(61);
         _emulator.RequestCount.Should().Be(61, "none was refused or resent");
+
+        // 60 a second is let out about ten times a second, six at a time: the 61st cannot leave before ten windows
+        // have opened, which a client that did not wait (all 61 at once) would not show.
+        var arrivals = _emulator.Publishes.Select(p => p.ReceivedAt).ToList();
+        (arrivals.Max() - arrivals.Min()).Should().BeGreaterThanOrEqualTo(800, "the publishes waited for the channel's quota");
     }
 
     public void Dispose() => _emulator.Dispose();
