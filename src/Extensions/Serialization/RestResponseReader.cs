@@ -31,7 +31,9 @@ internal static class RestResponseReader
             using var text = PooledTextReader.Decode(content.ReadAsStream(cancellationToken), DeclaredEncoding(content));
             using var reader = new JsonTextReader(text) { ArrayPool = PooledChars.Instance };
             var serializer = SerializerFor(settings);
-            result = serializer.ContractResolver is SignalingContractResolver resolver && resolver.FlatReaderFor(typeof(T)) is { } flat
+            var resolver = serializer.ContractResolver as SignalingContractResolver;
+            reader.PropertyNameTable = resolver?.PropertyNames;
+            result = resolver?.FlatReaderFor(typeof(T)) is { } flat
                 ? (T?)flat.ReadBody(reader, serializer, ValueSerializers.GetValue(settings, CreateValueSerializer))
                 : serializer.Deserialize<T>(reader);
         }

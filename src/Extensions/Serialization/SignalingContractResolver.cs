@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
 namespace Agora.Signaling;
@@ -18,6 +19,14 @@ internal sealed class SignalingContractResolver : DefaultContractResolver
 
     private readonly ConcurrentDictionary<Type, FlatModelReader?> _readers = new();
     private readonly ConcurrentDictionary<Type, FlatModelWriter?> _writers = new();
+    private readonly DefaultJsonNameTable _names = new();
+
+    /// <summary>
+    /// Gets the property names of every contract built so far, for a reader's <see cref="JsonTextReader.PropertyNameTable"/>:
+    /// a name found there is not allocated again. Newtonsoft gives its own table to the readers it sets up, but a body
+    /// read by a <see cref="FlatModelReader"/> directly never passes through that setup.
+    /// </summary>
+    public JsonNameTable PropertyNames => _names;
 
     /// <summary>Gets the reader of a flat model type, or <see langword="null"/> when the type is not one.</summary>
     public FlatModelReader? FlatReaderFor(Type type) =>
@@ -26,6 +35,25 @@ internal sealed class SignalingContractResolver : DefaultContractResolver
     /// <summary>Gets the writer of a flat model type, or <see langword="null"/> when the type is not one.</summary>
     public FlatModelWriter? FlatWriterFor(Type type) =>
         _writers.GetOrAdd(type, static (t, resolver) => resolver.ResolveContract(t) is JsonObjectContract contract ? FlatModelWriter.For(contract) : null, this);
+
+    protected override IList<JsonProperty> CreateProperties(Type type, MemberSerialization memberSerialization)
+    {
+        var properties = base.CreateProperties(type, memberSerialization);
+
+        // Readers look names up without a lock while contracts are still being built, as Newtonsoft's own table allows.
+        lock (_names)
+        {
+            foreach (var property in properties)
+            {
+                if (property.PropertyName is { } name)
+                {
+                    property.PropertyName = _names.Add(name);
+                }
+            }
+        }
+
+        return properties;
+    }
 
     protected override JsonArrayContract CreateArrayContract(Type objectType)
     {
