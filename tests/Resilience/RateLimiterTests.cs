@@ -39,6 +39,27 @@ public sealed class RateLimiterTests
     }
 
     [Fact]
+    public async Task A_channel_s_windows_open_on_the_client_s_clock_not_on_the_real_one()
+    {
+        var time = new FakeTimeProvider();
+        using var channels = new ChannelRateLimiter(60, time);
+        var busy = channels.For("message:busy");
+        var first = Enumerable.Range(0, 6).Select(_ => busy.AttemptAcquire()).ToList();
+        var queued = busy.AcquireAsync().AsTask();
+
+        // Real time passes and the client's clock stands still: no window opens. The partitioned limiter's own
+        // refill, on the real clock, used to open one every 100 ms.
+        await Task.Delay(400);
+        queued.IsCompleted.Should().BeFalse("only the client's clock opens a channel's next window");
+
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        using var granted = await queued.WaitAsync(TimeSpan.FromSeconds(10));
+        granted.IsAcquired.Should().BeTrue("a tenth of a second on the client's clock opened the next window");
+        first.Should().OnlyContain(lease => lease.IsAcquired);
+        first.ForEach(lease => lease.Dispose());
+    }
+
+    [Fact]
     public async Task A_channel_over_its_quota_queues_its_publishes_while_another_channel_goes_on()
     {
         using var channels = new ChannelRateLimiter(60);

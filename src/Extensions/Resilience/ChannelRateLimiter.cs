@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 
 namespace Agora.Signaling;
@@ -5,10 +6,11 @@ namespace Agora.Signaling;
 /// <summary>
 /// A quota kept per channel (2.x publish: 60 a second for each channel), on System.Threading.RateLimiting's
 /// <see cref="PartitionedRateLimiter{TResource}"/>: one limiter per channel, created on first use and dropped (and
-/// disposed) once idle for about ten seconds. Alone, each channel has a fixed window refilled by the partitioned
-/// limiter's own timer (every 100 ms of real time). With coordination (<see cref="ISignalingCoordination"/>), each
-/// channel's limiter is one the fleet shares, keyed by app ID and channel; its fallback is a fixed window that refills
-/// itself, since the partitioned limiter only refills the limiters it recognises as replenishing.
+/// disposed) once idle for about ten seconds. Each channel has a fixed window of about a tenth of a second, opened by
+/// one timer on the client's <see cref="TimeProvider"/> for every live channel, as the per-app quotas are (the
+/// partitioned limiter's own refill runs on the real clock, so each window is hidden from it). With coordination
+/// (<see cref="ISignalingCoordination"/>), each channel's limiter is one the fleet shares, keyed by app ID and channel,
+/// falling back on that channel's window.
 /// </summary>
 internal sealed class ChannelRateLimiter : IDisposable
 {
@@ -16,33 +18,85 @@ internal sealed class ChannelRateLimiter : IDisposable
     public const string QuotaName = "publish";
 
     private readonly PartitionedRateLimiter<string> _partitions;
+    private readonly ConcurrentDictionary<ChannelWindow, byte> _windows = new();
+    private readonly ITimer _refill;
 
-    public ChannelRateLimiter(int perSecond, ISignalingCoordination? coordination = null, string appId = "")
+    public ChannelRateLimiter(int perSecond, TimeProvider? time = null, ISignalingCoordination? coordination = null, string appId = "")
     {
-        // About ten windows a second, as the other quotas: small bursts. The window is a little shorter than the
-        // refill timer's period so that a tick that comes early still opens the next window.
-        int permitsPerWindow = Math.Max(1, (perSecond + 9) / 10);
-        var window = TimeSpan.FromTicks(TimeSpan.TicksPerSecond * permitsPerWindow / perSecond);
+        var quota = new SignalingQuota(appId, QuotaName, null, perSecond);
+        var (permitsPerWindow, window) = quota.Windows();
         _partitions = coordination is null
-            ? PartitionedRateLimiter.Create<string, string>(channel => RateLimitPartition.GetFixedWindowLimiter(channel, _ => Options(permitsPerWindow, window * 0.9)))
+            ? PartitionedRateLimiter.Create<string, string>(channel => RateLimitPartition.Get(channel, _ => Open(permitsPerWindow, window)))
             : PartitionedRateLimiter.Create<string, string>(channel => RateLimitPartition.Get(channel, key =>
-                coordination.CreateLimiter(new SignalingQuota(appId, QuotaName, key, perSecond), new FixedWindowRateLimiter(Options(permitsPerWindow, window)))));
+                coordination.CreateLimiter(quota with { Partition = key }, Open(permitsPerWindow, window))));
+        _refill = (time ?? TimeProvider.System).CreateTimer(static state => ((ChannelRateLimiter)state!).Refill(), this, window, window);
     }
 
     /// <summary>The quota of one channel, as a <see cref="RateLimiter"/> the rate-limit gate can wait on.</summary>
     public RateLimiter For(string channel) => new Partition(_partitions, channel);
 
-    public void Dispose() => _partitions.Dispose();
-
-    // AutoReplenishment is the options' default: the partitioned limiter turns it off for the fixed windows it creates
-    // and refills them, while a fleet's fallback window is hidden from it and keeps its own timer.
-    private static FixedWindowRateLimiterOptions Options(int permits, TimeSpan window) => new()
+    public void Dispose()
     {
-        PermitLimit = permits,
-        Window = window,
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    };
+        _refill.Dispose();
+        _partitions.Dispose();
+    }
+
+    private ChannelWindow Open(int permits, TimeSpan window)
+    {
+        var opened = new ChannelWindow(this, new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+
+            // Shorter than the timer's period, so that a tick that comes a little early still opens the next window
+            // (the limiter ignores a refill less than its window of real time after the last one).
+            Window = window * 0.9,
+            AutoReplenishment = false,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
+        _windows.TryAdd(opened, 0);
+        return opened;
+    }
+
+    private void Refill()
+    {
+        foreach (var window in _windows.Keys)
+        {
+            window.Limiter.TryReplenish();
+        }
+    }
+
+    /// <summary>One channel's window; not a <see cref="ReplenishingRateLimiter"/>, so only this class's timer refills it.</summary>
+    private sealed class ChannelWindow(ChannelRateLimiter owner, FixedWindowRateLimiter limiter) : RateLimiter
+    {
+        public FixedWindowRateLimiter Limiter => limiter;
+
+        public override TimeSpan? IdleDuration => limiter.IdleDuration;
+
+        public override RateLimiterStatistics? GetStatistics() => limiter.GetStatistics();
+
+        protected override RateLimitLease AttemptAcquireCore(int permitCount) => limiter.AttemptAcquire(permitCount);
+
+        protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken) =>
+            limiter.AcquireAsync(permitCount, cancellationToken);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                owner._windows.TryRemove(this, out _);
+                limiter.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        protected override async ValueTask DisposeAsyncCore()
+        {
+            owner._windows.TryRemove(this, out _);
+            await limiter.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     private sealed class Partition(PartitionedRateLimiter<string> partitions, string channel) : RateLimiter
     {

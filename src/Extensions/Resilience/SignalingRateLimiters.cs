@@ -32,7 +32,7 @@ internal sealed class SignalingRateLimiters : IDisposable
         Messages = Create("messages", options.MessagesPerSecond);
         EventPulls = Create("event-pulls", options.EventPullsPerSecond);
         History = Create("history", options.HistoryRequestsPerSecond);
-        Publishes = new ChannelRateLimiter(options.PublishesPerChannelPerSecond, coordination, appId);
+        Publishes = new ChannelRateLimiter(options.PublishesPerChannelPerSecond, time, coordination, appId);
         AllRequests = Create("requests", options.RequestsPerSecond);
     }
 
