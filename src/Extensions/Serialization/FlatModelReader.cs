@@ -20,12 +20,14 @@ internal sealed class FlatModelReader : JsonConverter
     private readonly JsonObjectContract _contract;
     private readonly Func<object> _create;
     private readonly Dictionary<string, Slot> _slots;
+    private readonly Slot[] _ordered;
 
     private FlatModelReader(JsonObjectContract contract, Func<object> create)
     {
         _contract = contract;
         _create = create;
-        _slots = contract.Properties.Where(p => !p.Ignored).ToDictionary(p => p.PropertyName!, SlotFor, StringComparer.Ordinal);
+        _ordered = contract.Properties.Where(p => !p.Ignored).Select(SlotFor).ToArray();
+        _slots = _ordered.ToDictionary(slot => slot.Property.PropertyName!, StringComparer.Ordinal);
     }
 
     private enum ValueRead
@@ -108,12 +110,13 @@ internal sealed class FlatModelReader : JsonConverter
         }
 
         object target = _create();
+        int next = 0;
         while (reader.Read())
         {
             switch (reader.TokenType)
             {
                 case JsonToken.PropertyName:
-                    ReadProperty(reader, (string)reader.Value!, target, serializer);
+                    next = ReadProperty(reader, (string)reader.Value!, next, target, serializer);
                     break;
                 case JsonToken.EndObject:
                     (target as ILegacySpellings)?.FillFromLegacyNames();
@@ -161,29 +164,34 @@ internal sealed class FlatModelReader : JsonConverter
         _ => null,
     };
 
-    private Slot SlotFor(JsonProperty property)
+    private Slot SlotFor(JsonProperty property, int index)
     {
         var type = property.PropertyType!;
-        return new Slot(property, ReadFor(type)!.Value, !type.IsValueType || Nullable.GetUnderlyingType(type) is not null, property.NullValueHandling ?? _contract.ItemNullValueHandling);
+        return new Slot(property, index, ReadFor(type)!.Value, !type.IsValueType || Nullable.GetUnderlyingType(type) is not null, property.NullValueHandling ?? _contract.ItemNullValueHandling);
     }
 
-    private void ReadProperty(JsonReader reader, string name, object target, JsonSerializer serializer)
+    /// <returns>The slot expected next: the one after the property read, since answers list them in the contract's order.</returns>
+    private int ReadProperty(JsonReader reader, string name, int next, object target, JsonSerializer serializer)
     {
-        // Newtonsoft's own lookup: the exact spelling first, then one that differs only in case.
-        if (!_slots.TryGetValue(name, out var slot) && (_contract.Properties.GetClosestMatchProperty(name) is not { Ignored: false } property || !_slots.TryGetValue(property.PropertyName!, out slot)))
+        // A name from the resolver's name table is the contract's own string, so the property the contract lists next
+        // is recognised without hashing its name. Otherwise, Newtonsoft's own lookup: the exact spelling first, then
+        // one that differs only in case.
+        Slot? slot = next < _ordered.Length && ReferenceEquals(name, _ordered[next].Property.PropertyName) ? _ordered[next] : null;
+        if (slot is null && !_slots.TryGetValue(name, out slot)
+            && (_contract.Properties.GetClosestMatchProperty(name) is not { Ignored: false } property || !_slots.TryGetValue(property.PropertyName!, out slot)))
         {
             reader.Read();
             reader.Skip();
-            return;
+            return next;
         }
 
         object? value = ReadValue(reader, slot, serializer);
-        if (value is null && (slot.NullValueHandling ?? serializer.NullValueHandling) == NullValueHandling.Ignore)
+        if (value is not null || (slot.NullValueHandling ?? serializer.NullValueHandling) != NullValueHandling.Ignore)
         {
-            return;
+            slot.Property.ValueProvider!.SetValue(target, value);
         }
 
-        slot.Property.ValueProvider!.SetValue(target, value);
+        return slot.Index + 1;
     }
 
     private static object? ReadValue(JsonReader reader, Slot slot, JsonSerializer serializer)
@@ -209,5 +217,5 @@ internal sealed class FlatModelReader : JsonConverter
     }
 
     // What is known of a property before any item is read.
-    private sealed record Slot(JsonProperty Property, ValueRead Read, bool AcceptsNull, NullValueHandling? NullValueHandling);
+    private sealed record Slot(JsonProperty Property, int Index, ValueRead Read, bool AcceptsNull, NullValueHandling? NullValueHandling);
 }
