@@ -9,9 +9,11 @@ namespace Agora.Signaling.Redis;
 /// one the instance's own limiter uses, is what lets a fleet use its quota: a permit is handed out again only a window
 /// after it was, and the time an instance takes to notice it is free (a pause, a round trip to Redis, a busy machine)
 /// is lost from every window; a tenth of a second lost most of a busy machine's quota. The instance's callers wait
-/// in line and the first few of them ask Redis, each again after a short pause when Redis has no permit: a few asks in
-/// flight hide the round trip (one at a time capped a busy instance near 100 permits a second), and a few more would
-/// only add asks that find the window full. When Redis does not answer within the command timeout,
+/// in line and the first few of them ask Redis: a few asks in flight hide the round trip (one at a time capped a busy
+/// instance near 100 permits a second), and a few more would only add asks that find the window full. An ask that
+/// finds the window full pauses a permit's interval (a second over the quota's rate) for each ask in flight before
+/// asking again, so that together they ask about once for each permit the window frees rather than each as often.
+/// When Redis does not answer within the command timeout,
 /// permits come from the instance's own limiter until it answers again (<see cref="RedisHealth"/>); this limiter owns
 /// that one and disposes it. It reports its own idleness, not the instance's limiter's (which sits idle while Redis
 /// grants the permits), so that a per-channel limiter drops a channel only when no one has asked for it in a while.
@@ -22,7 +24,7 @@ internal sealed class FleetRateLimiter : RateLimiter
     private readonly SignalingQuota _quota;
     private readonly RateLimiter _local;
     private readonly string _key;
-    private readonly TimeSpan _pause;
+    private readonly TimeSpan _interval;
     private const int AsksInFlight = 4;
 
     private readonly SemaphoreSlim _line = new(AsksInFlight, AsksInFlight);
@@ -40,7 +42,7 @@ internal sealed class FleetRateLimiter : RateLimiter
         _key = coordination.Key(quota.AppId, "quota", quota.Partition is null ? quota.Name : quota.Name + ":" + quota.Partition);
 
         // At the full rate a permit frees up every 1/rate seconds; asking sooner only finds the window still full.
-        _pause = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerSecond / quota.PermitsPerSecond));
+        _interval = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerSecond / quota.PermitsPerSecond));
         _lastUsed = coordination.Time.GetTimestamp();
     }
 
@@ -105,7 +107,7 @@ internal sealed class FleetRateLimiter : RateLimiter
                 }
 
                 waited = true;
-                await Task.Delay(_pause, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Pause(), _coordination.Time, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -128,6 +130,11 @@ internal sealed class FleetRateLimiter : RateLimiter
 
         base.Dispose(disposing);
     }
+
+    // The asks in flight take turns: each waits out one permit's interval for every one of them (itself included),
+    // so the instance asks a full window about once per interval however many callers wait. A permit freed meanwhile
+    // waits at most that long; the fleet's other instances, asking on their own turns, often take it sooner.
+    private TimeSpan Pause() => _interval * Math.Max(1, AsksInFlight - _line.CurrentCount);
 
     private async Task<bool> AskRedisAsync(int permitCount, CancellationToken cancellationToken)
     {

@@ -7,7 +7,9 @@ namespace Agora.Signaling.Redis;
 /// The right to pull one app's events, as a Redis key holding this lease's token with an expiry: taken when the key
 /// is free (<c>SET NX</c>), renewed a third of the lease time apart while the pump runs (and before a pull when no
 /// renewal was confirmed for half of it), released when it stops; a holder that dies stops renewing, and the key
-/// expires for another instance to take. StackExchange.Redis's lock
+/// expires for another instance to take. An instance waiting for it looks again when the key's remaining time
+/// (<c>PTTL</c>) runs out, so it takes over a dead holder's lease as it expires, and at least every quarter of the
+/// lease time (at most a second), so it also notices a lease released early. StackExchange.Redis's lock
 /// commands only extend or delete the key while it still holds this lease's token.
 /// </summary>
 /// <remarks>
@@ -27,9 +29,6 @@ internal sealed class RedisPullLease(RedisCoordination coordination, string key,
 
     public async ValueTask WaitUntilHeldAsync(CancellationToken cancellationToken)
     {
-        // Waiting instances look again a quarter of the lease time apart (at most a second), so a lease that expires is taken soon after.
-        var pause = TimeSpan.FromTicks(Math.Min(LeaseTime.Ticks / 4, TimeSpan.TicksPerSecond));
-
         // A holder whose renewals have not been confirmed for half the lease (a stalled process, a slow Redis) asks
         // before pulling again, so that it does not pull beside an instance that took over meanwhile.
         if (_held && coordination.Time.GetElapsedTime(Volatile.Read(ref _confirmedAt)) > LeaseTime / 2)
@@ -48,7 +47,7 @@ internal sealed class RedisPullLease(RedisCoordination coordination, string key,
                 return;
             }
 
-            await Task.Delay(pause, coordination.Time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(await UntilFreeAsync().ConfigureAwait(false), coordination.Time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -96,6 +95,18 @@ internal sealed class RedisPullLease(RedisCoordination coordination, string key,
         }
     }
 
+    // How long a waiting instance waits before trying again: until the holder's key expires, and no longer than a
+    // quarter of the lease time (at most a second), which is how late a lease released early is noticed. A fixed
+    // quarter took over a dead holder's lease up to a quarter after it expired; the key's remaining time ends the wait
+    // as it expires. A millisecond is added since Redis counts it in whole ones. With no remaining time to go by (Redis
+    // does not answer, or the key went between the two commands) the wait is the quarter.
+    private async Task<TimeSpan> UntilFreeAsync()
+    {
+        var longest = TimeSpan.FromTicks(Math.Min(LeaseTime.Ticks / 4, TimeSpan.TicksPerSecond));
+        var remaining = await TryAsync(db => db.KeyTimeToLiveAsync(key)).ConfigureAwait(false);
+        return remaining is { } left && left + TimeSpan.FromMilliseconds(1) < longest ? left + TimeSpan.FromMilliseconds(1) : longest;
+    }
+
     private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stopping)
     {
         try
@@ -109,7 +120,11 @@ internal sealed class RedisPullLease(RedisCoordination coordination, string key,
     }
 
     // The answer, or null when Redis did not give one in time.
-    private async Task<bool?> TryAsync(Func<IDatabase, Task<bool>> command)
+    private Task<bool?> TryAsync(Func<IDatabase, Task<bool>> command) =>
+        TryAsync<bool?>(async db => await command(db).ConfigureAwait(false));
+
+    // The answer, or the default (null for the types asked for here) when Redis did not give one in time.
+    private async Task<T?> TryAsync<T>(Func<IDatabase, Task<T?>> command)
     {
         var timeout = coordination.Options.CommandTimeout;
         try
@@ -119,7 +134,7 @@ internal sealed class RedisPullLease(RedisCoordination coordination, string key,
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
         {
-            return null;
+            return default;
         }
     }
 }

@@ -30,10 +30,10 @@ internal sealed class EmulatorServer : IDisposable
     /// <summary>The options a worker needs to reach it.</summary>
     public string[] WorkerArguments => ["--url", Url.AbsoluteUri, "--app-id", AppId, "--customer-id", CustomerId, "--customer-secret", CustomerSecret];
 
-    public static async Task<EmulatorServer> StartAsync(int? messagesQuota)
+    public static async Task<EmulatorServer> StartAsync(int? messagesQuota, IReadOnlyDictionary<string, string>? environment = null)
     {
         string[] arguments = ["emulator", "--port", "0", "--json", "--until-stdin-closes", .. messagesQuota is { } quota ? new[] { "--enforce-quotas", "--messages-quota", quota.ToString(System.Globalization.CultureInfo.InvariantCulture) } : []];
-        var process = ChildProcess.StartDotnet("agora-signaling.dll", arguments);
+        var process = ChildProcess.StartDotnet("agora-signaling.dll", arguments, environment);
         try
         {
             return new EmulatorServer(process, JsonDocument.Parse(await process.ReadLineAsync(StartLimit)).RootElement.Clone());

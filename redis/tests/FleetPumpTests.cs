@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Xunit.Abstractions;
 
 namespace Agora.Signaling.Redis.Tests;
 
 /// <summary>The event pump in three worker processes sharing one pull lease in a real redis-server.</summary>
 [Collection(FleetCollection.Name)]
-public sealed class FleetPumpTests
+public sealed class FleetPumpTests(ITestOutputHelper output)
 {
     // Long enough that a stall of the busy test machine does not pass for a dead holder.
     private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(3);
@@ -55,10 +56,14 @@ public sealed class FleetPumpTests
             var after = delivered.Skip(100).ToList();
             after.Select(d => d.Worker).Distinct().Should().ContainSingle("one survivor takes over").Which.Should().NotBe(holder);
 
-            // The lease expires at most its lease time after the kill, and the others look a quarter of it apart; the
-            // new holder may then wait up to a second for a pull permit (the old one spent the last second's 10), and
-            // the stated allowance for a busy machine to pull, print and read the line is 2.5 s.
-            (after[0].At - killedAt).Should().BeLessThan(LeaseTime + (LeaseTime / 4) + TimeSpan.FromSeconds(1) + TimeSpan.FromSeconds(2.5));
+            // The killed holder's key expires at most its lease time after the kill, and a waiting instance looks again
+            // as it expires. The pull permits the killed one spent are free again by then: it renewed a third of the
+            // lease time apart, so its key outlived it by two seconds at least. The stated allowance, 2 s, is for the
+            // new holder's first pull on a busy two-core machine: the process has never pulled before, so the JIT
+            // compiles that path as it runs, then the pull itself is in progress, and its lines are printed and read.
+            var handover = after[0].At - killedAt;
+            output.WriteLine($"handover {handover.TotalSeconds:0.000} s after the kill");
+            handover.Should().BeLessThan(LeaseTime + TimeSpan.FromSeconds(2));
             delivered.Select(d => d.UserId).Should().OnlyHaveUniqueItems("every event is delivered once").And.HaveCount(150);
         }
         finally
