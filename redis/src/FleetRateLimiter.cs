@@ -11,12 +11,12 @@ namespace Agora.Signaling.Redis;
 /// is lost from every window; a tenth of a second lost most of a busy machine's quota. The instance's callers wait
 /// in line and the first few of them ask Redis: a few asks in flight hide the round trip (one at a time capped a busy
 /// instance near 100 permits a second), and a few more would only add asks that find the window full. An ask that
-/// finds the window full pauses a permit's interval (a second over the quota's rate) for each ask in flight before
-/// asking again, so that together they ask about once for each permit the window frees rather than each as often.
-/// When Redis does not answer within the command timeout,
-/// permits come from the instance's own limiter until it answers again (<see cref="RedisHealth"/>); this limiter owns
-/// that one and disposes it. It reports its own idleness, not the instance's limiter's (which sits idle while Redis
-/// grants the permits), so that a per-channel limiter drops a channel only when no one has asked for it in a while.
+/// finds the window full pauses a permit's interval (a second divided by the quota's rate) for each ask in flight
+/// before asking again, so that together they ask about once for each permit the window frees rather than each as
+/// often. When Redis does not answer within the command timeout, permits come from the instance's own limiter until
+/// it answers again (<see cref="RedisHealth"/>); this limiter owns that one and disposes it. It reports its own
+/// idleness, not the instance's limiter's (which sits idle while Redis grants the permits), so that a per-channel
+/// limiter drops a channel only when no one has asked for it in a while.
 /// </summary>
 internal sealed class FleetRateLimiter : RateLimiter
 {

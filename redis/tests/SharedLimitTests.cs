@@ -1,12 +1,19 @@
 using Agora.Signaling.Testing;
+using Xunit.Abstractions;
 
 namespace Agora.Signaling.Redis.Tests;
 
 [Collection(RedisCollection.Name)]
-public sealed class SharedLimitTests(RedisFixture redis)
+public sealed class SharedLimitTests(RedisFixture redis, ITestOutputHelper output)
 {
     private const int Rate = 100;
     private const int Senders = 2;
+
+    // The share is measured over the whole seconds strictly inside the run. A loaded two-core machine holds this
+    // process now and then for a few hundred milliseconds (every answer in flight came back at once after 280 ms in a
+    // run beside the core tests), and the permits it could not take then are lost from their second: over the two
+    // inner seconds of a 3 s run such a stall cost up to 15 %, over the four of a 5 s run it costs half as much.
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task Two_instances_sharing_Redis_keep_one_app_within_one_quota_and_use_most_of_it()
@@ -17,11 +24,11 @@ public sealed class SharedLimitTests(RedisFixture redis)
         await using var second = new FleetInstance(emulator, redis.Server.Configuration, o => o.RateLimits.MessagesPerSecond = Rate, FleetInstance.Patient(prefix));
 
         await Task.WhenAll(WarmUpAsync(first.Client), WarmUpAsync(second.Client));
-        var duration = TimeSpan.FromSeconds(3);
-        var sent = await Task.WhenAll(Rates.SendForAsync(first.Client, "first", duration, Senders), Rates.SendForAsync(second.Client, "second", duration, Senders));
+        var sent = await Task.WhenAll(Rates.SendForAsync(first.Client, "first", Duration, Senders), Rates.SendForAsync(second.Client, "second", Duration, Senders));
 
         first.Logged(1101).Concat(second.Logged(1101)).Should().BeEmpty("Redis answered throughout");
         var messages = emulator.Messages.Where(m => m.Payload != "warm-up").ToList();
+        output.WriteLine($"per second: {Rates.PerSecond(messages)}; busiest whole second {Rates.BusiestWholeSecond(messages.Select(m => m.ReceivedAt))}, share used {Rates.QuotaUsed(messages, Rate):0.000}");
         // Permits are counted when granted, messages when they arrive: on a busy machine a message can take a while
         // longer than the one before it, and land in the next second. What a second holds beyond the quota is at most
         // the messages in flight (2 x 2); 5 % is the stated tolerance.
