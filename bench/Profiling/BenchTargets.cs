@@ -40,6 +40,9 @@ public static class BenchTargets
         "tuned-history" => Tuned(endpoint, null, c => c.GetMessageHistoryAsync("Tony", "chatroom")),
         "tuned-canned" => Tuned(CannedEndpoint, CannedResponseHandler.MessageSent(), c => c.SendPeerMessageAsync("userA", "userB", "Hello")),
         "sdk-canned" => CannedSdk(switches, null),
+
+        // The same call with every feature on whatever the switches say, to compare a variant against it in one run.
+        "sdk-canned-default" => CannedSdk([], null),
         "sdk-peer-variant" => CannedSdk(switches, endpoint),
         "sdk-events-variant" => SdkEvents(new SignalingClient(VariantOptions(switches, endpoint))),
         "generated-events" => GeneratedEvents(endpoint),

@@ -39,7 +39,13 @@ public sealed class FlatModelReaderProperties
     // What may come before and after a body's value.
     private static readonly string[] Margins = ["", " ", "/* c */", "\n//c\n", "x", "{}", "1", ",", "null", "]"];
 
-    public static TheoryData<Type> Bodies => new() { typeof(SendMessageResponse) };
+    private static readonly Type[] Answers =
+    [
+        typeof(SendMessageResponse), typeof(UserEventsResponse), typeof(ChannelEventsResponse), typeof(MessageHistoryResponse),
+        typeof(HistoryQueryResultResponse),
+    ];
+
+    public static TheoryData<Type> Bodies => new(Answers);
 
     public static TheoryData<Type> Models => new() { typeof(UserEvent), typeof(ChannelEvent), typeof(HistoryMessage), typeof(LegacyHistoryMessage) };
 
@@ -69,22 +75,39 @@ public sealed class FlatModelReaderProperties
     }
 
     [Fact]
-    public void A_send_answer_is_read_by_the_flat_reader_and_a_batch_is_not()
+    public void Every_answer_and_batch_is_read_by_the_flat_reader()
     {
-        SignalingContractResolver.Instance.FlatReaderFor(typeof(SendMessageResponse)).Should().NotBeNull();
-        SignalingContractResolver.Instance.FlatReaderFor(typeof(UserEventsResponse)).Should().BeNull("a model holding a list is read by Newtonsoft");
+        foreach (var model in Answers)
+        {
+            SignalingContractResolver.Instance.FlatReaderFor(model).Should().NotBeNull("{0} holds only values, models and lists of models", model.Name);
+        }
+    }
+
+    [Theory]
+    [InlineData(typeof(UserEventsResponse), """{"events":[{"user_id":"a","type":"Login","ms":1}],"result":"success","EVENTS":[{"user_id":"b"}]}""")]
+    [InlineData(typeof(MessageHistoryResponse), """{"data":{"count":1,"messageList":[{"message":"x"}]},"errorCode":200,"Data":{"newStart":2,"messageList":[{"message":"y"}]}}""")]
+    [InlineData(typeof(MessageHistoryResponse), """{"data":{"count":1},"data":null,"data":{"newStart":2}}""")]
+    public async Task A_model_or_list_named_twice_is_filled_again_as_Newtonsoft_fills_it(Type model, string json)
+    {
+        string expected = BodyOutcome(json, model);
+        expected.Should().NotBe("refused");
+
+        var read = typeof(FlatModelReaderProperties).GetMethod(nameof(ReadBodyAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(model);
+        (await (Task<string>)read.Invoke(null, [json])!).Should().Be(expected);
+    }
+
+    [Fact]
+    public void A_model_that_holds_itself_is_left_to_Newtonsoft()
+    {
+        SignalingContractResolver.Instance.FlatReaderFor(typeof(Chain)).Should().BeNull("building its reader would never end");
+        Outcome(Sdk, """{"name":"a","next":{"name":"b","next":null}}""", typeof(Chain)).Should().Be("""{"name":"a","next":{"name":"b","next":null}}""");
     }
 
     [Theory]
     [MemberData(nameof(Bodies))]
     public async Task Any_body_reads_as_Newtonsoft_reads_it_or_is_refused_as_it_refuses_it(Type model)
     {
-        var names = ((JsonObjectContract)Newtonsoft.ContractResolver.ResolveContract(model)).Properties.Select(p => p.PropertyName!).ToArray();
-        string[] spellings = [.. names, .. names.Select(n => n.ToUpperInvariant()), "unknown", "$ref", "$type", "$id"];
-        var property = Gen.Select(Gen.OneOf<string>(spellings), Gen.OneOf<string>(Values), (name, value) => $"\"{name}\":{value}");
-        var value = Gen.Frequency(
-            (20, property.Array[0, 8].Select(properties => "{" + string.Join(",", properties) + "}")),
-            (1, Gen.OneOf<string>(Values)));
+        var value = Gen.Frequency((20, ObjectOf(model, depth: 3)), (1, Gen.OneOf<string>(Values)));
         var body = Gen.Select(Gen.Frequency((6, Gen.Const("")), (1, Gen.OneOf<string>(Margins))), value, Gen.Frequency((4, Gen.Const("")), (1, Gen.OneOf<string>(Margins))), (before, json, after) => before + json + after);
         var read = typeof(FlatModelReaderProperties).GetMethod(nameof(ReadBodyAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(model);
 
@@ -103,6 +126,40 @@ public sealed class FlatModelReaderProperties
         const string Page = """{"errorCode":0,"data":{"messageList":[{"messageType":"STRING","message":"hi","publisher":"Tony","timestamp":1},null,{"Message":"x","customType":null,"timestamp":"2"}],"count":3,"newStart":0}}""";
 
         Outcome(Sdk, Page, typeof(MessageHistoryResponse)).Should().Be(Outcome(Newtonsoft, Page, typeof(MessageHistoryResponse)));
+    }
+
+    // An object of a model's properties, in any order, spelling and number (a name may come twice), with values of any
+    // shape; a property holding a model or a list of them gets such objects, or lists of them, as often as anything else.
+    private static Gen<string> ObjectOf(Type model, int depth)
+    {
+        var contract = (JsonObjectContract)Newtonsoft.ContractResolver.ResolveContract(model);
+        var hostile = Gen.OneOf<string>(Values);
+        var properties = contract.Properties.Select(p => (p.PropertyName!, ValueOf(p.PropertyType!, depth, hostile))).ToList();
+        var names = properties.Select(p => p.Item1).ToArray();
+        foreach (string name in names.Select(n => n.ToUpperInvariant()).Concat(["unknown", "$ref", "$type", "$id"]))
+        {
+            properties.Add((name, hostile));
+        }
+
+        var property = Gen.Int[0, properties.Count - 1].SelectMany(i => properties[i].Item2.Select(value => $"\"{properties[i].Item1}\":{value}"));
+        return property.Array[0, 8].Select(items => "{" + string.Join(",", items) + "}");
+    }
+
+    private static Gen<string> ValueOf(Type type, int depth, Gen<string> hostile)
+    {
+        if (depth == 0 || type == typeof(string) || type.IsValueType)
+        {
+            return hostile;
+        }
+
+        var contract = Newtonsoft.ContractResolver.ResolveContract(type);
+        if (contract is JsonArrayContract { CollectionItemType: { } item })
+        {
+            var element = Gen.Frequency((6, ObjectOf(item, depth - 1)), (1, hostile));
+            return Gen.Frequency((3, element.Array[0, 3].Select(items => "[" + string.Join(",", items) + "]")), (1, hostile));
+        }
+
+        return contract is JsonObjectContract ? Gen.Frequency((3, ObjectOf(type, depth - 1)), (1, hostile)) : hostile;
     }
 
     // The SDK's read of a whole answer, as the generated clients make it: the model, or refused.
@@ -145,5 +202,15 @@ public sealed class FlatModelReaderProperties
         {
             return "refused";
         }
+    }
+
+    /// <summary>A model that can hold itself.</summary>
+    public sealed class Chain
+    {
+        [JsonProperty("name")]
+        public string? Name { get; set; }
+
+        [JsonProperty("next")]
+        public Chain? Next { get; set; }
     }
 }

@@ -16,10 +16,14 @@ internal sealed class FlatModelWriter
     private readonly JsonProperty[] _properties;
     private readonly NullValueHandling?[] _nullHandling;
 
+    // Names that no escape handling changes are written as they are: escaping each on every body showed in profiles.
+    private readonly bool[] _escapeName;
+
     private FlatModelWriter(JsonObjectContract contract)
     {
         _properties = contract.Properties.Where(p => !p.Ignored).ToArray();
         _nullHandling = _properties.Select(p => p.NullValueHandling ?? contract.ItemNullValueHandling).ToArray();
+        _escapeName = _properties.Select(p => !p.PropertyName!.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')).ToArray();
     }
 
     /// <summary>Gets a writer for a contract when every part of it is one this writer handles as Newtonsoft would; otherwise <see langword="null"/>.</summary>
@@ -58,11 +62,34 @@ internal sealed class FlatModelWriter
                 }
             }
 
-            writer.WritePropertyName(property.PropertyName!);
-            writer.WriteValue(member);
+            writer.WritePropertyName(property.PropertyName!, _escapeName[i]);
+            WriteValue(writer, member);
         }
 
         writer.WriteEndObject();
+    }
+
+    // The writer call Newtonsoft's WriteValue(object) picks for each primitive, without its lookup of the value's type.
+    private static void WriteValue(JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case string text:
+                writer.WriteValue(text);
+                break;
+            case bool flag:
+                writer.WriteValue(flag);
+                break;
+            case int number:
+                writer.WriteValue(number);
+                break;
+            case long number:
+                writer.WriteValue(number);
+                break;
+            default:
+                writer.WriteValue(value);
+                break;
+        }
     }
 
     // A readable property of a primitive type, written without conditions or converters.

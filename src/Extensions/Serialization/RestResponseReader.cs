@@ -54,6 +54,12 @@ internal static class RestResponseReader
             return null;
         }
 
+        // Agora declares UTF-8 on every answer; naming it is not worth Encoding.GetEncoding's lookup on each read.
+        if (charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return System.Text.Encoding.UTF8;
+        }
+
         try
         {
             return System.Text.Encoding.GetEncoding(charset is ['"', .. var quoted, '"'] ? quoted : charset);
