@@ -19,10 +19,10 @@ public sealed class CannedResponseHandler(string json) : HttpMessageHandler
             await content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
         }
 
-        return new HttpResponseMessage(HttpStatusCode.OK)
-        {
-            RequestMessage = request,
-            Content = new ByteArrayContent(_body) { Headers = { { "Content-Type", "application/json;charset=utf-8" } } },
-        };
+        // The header is stored as text, unparsed, as SocketsHttpHandler stores what it receives: a client that never
+        // reads it should not pay for parsing it here.
+        var answer = new ByteArrayContent(_body);
+        answer.Headers.TryAddWithoutValidation("Content-Type", "application/json;charset=utf-8");
+        return new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = answer };
     }
 }

@@ -142,14 +142,14 @@ public static class BenchTargets
     {
         var (_, http) = BenchClients.HandWritten(endpoint);
         var generated = new EventsRestClient(http, new SignalingEndpoints(endpoint, endpoint));
-        return () => generated.GetUserEventsAsync(FixedResponseServer.AppId, RequestContext.Create(SignalingOperations.GetUserEvents, null, new SecretMask()), CancellationToken.None);
+        return () => generated.GetUserEventsAsync(FixedResponseServer.AppId, RequestContext.Create(SignalingOperations.GetUserEvents, null, new SecretMask()), CancellationToken.None).AsTask();
     }
 
     // The NSwag client alone over a plain HttpClient: no validation, handlers, retries or context.
     private static Func<Task> CannedGenerated()
     {
         var generated = new MessagesRestClient(new HttpClient(CannedResponseHandler.MessageSent()), new SignalingEndpoints(CannedEndpoint, CannedEndpoint));
-        return () => generated.SendPeerMessageAsync(FixedResponseServer.AppId, "userA", null, new PeerMessageRequest { Destination = "userB", Payload = "Hello" }, RequestContext.Create(SignalingOperations.SendPeerMessage, "userA", new SecretMask()), CancellationToken.None);
+        return () => generated.SendPeerMessageAsync(FixedResponseServer.AppId, "userA", null, new PeerMessageRequest { Destination = "userB", Payload = "Hello" }, RequestContext.Create(SignalingOperations.SendPeerMessage, "userA", new SecretMask()), CancellationToken.None).AsTask();
     }
 
     private static Func<Task> CannedSdkEvents(string[] switches) =>

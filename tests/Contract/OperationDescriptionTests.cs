@@ -101,7 +101,7 @@ public sealed partial class OperationDescriptionTests
         using var http = new HttpClient();
         var events = new EventsRestClient(http, new SignalingEndpoints(new Uri("http://127.0.0.1:9/"), new Uri("http://127.0.0.1:9/")));
 
-        var call = () => events.GetChannelEventsAsync("app", RequestContext.Create(SignalingOperations.GetUserEvents, null, new SecretMask()), CancellationToken.None);
+        var call = () => events.GetChannelEventsAsync("app", RequestContext.Create(SignalingOperations.GetUserEvents, null, new SecretMask()), CancellationToken.None).AsTask();
 
         (await call.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*GetUserEvents*GetChannelEvents*");
     }

@@ -133,6 +133,27 @@ public sealed class ContentEncodingTests
     }
 
     [Theory]
+    [InlineData("application/json;charset=utf-8", "utf-8")]
+    [InlineData("application/json; charset=UTF-8", "utf-8")]
+    [InlineData("application/json", "utf-8")]
+    [InlineData("application/json; charset=iso-8859-1", "iso-8859-1")]
+    [InlineData("application/json;charset=utf-16", "utf-16")]
+    public async Task Text_is_decoded_by_the_charset_the_answer_declares(string contentType, string encoding)
+    {
+        byte[] body = System.Text.Encoding.GetEncoding(encoding).GetBytes("""{"result":"success","events":[{"user_id":"élise","type":"Login","ms":1}]}""");
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.Headers.ContentType = contentType;
+            return context.Response.Body.WriteAsync(body).AsTask();
+        });
+        using var client = new SignalingClient(server.Options());
+
+        var response = await client.GetUserEventsAsync();
+
+        response.Events.Should().ContainSingle().Which.UserId.Should().Be("élise");
+    }
+
+    [Theory]
     [InlineData("application/json")]
     [InlineData("application/json; charset=no-such-charset")]
     [InlineData("text/html")]

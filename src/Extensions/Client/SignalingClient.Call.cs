@@ -7,7 +7,7 @@ public partial class SignalingClient
     // reported inside a 200 body; it runs in here so the activity records that failure too. The call's arguments
     // travel as a value-type state to static lambdas: no closure and no second state machine per call. The context
     // is handed to the generated method, which puts it on the request it builds.
-    private async Task<T> CallAsync<TState, T>(SignalingOperation operation, TState state, Func<TState, RequestContext, CancellationToken, Task<T>> call, Func<T, RequestContext, T> finish, CancellationToken cancellationToken, string? userId = null, string? rateLimitKey = null)
+    private async Task<T> CallAsync<TState, T>(SignalingOperation operation, TState state, Func<TState, RequestContext, CancellationToken, ValueTask<T>> call, Func<T, RequestContext, T> finish, CancellationToken cancellationToken, string? userId = null, string? rateLimitKey = null)
     {
         var context = RequestContext.Create(operation, userId, _credential.Secrets, rateLimitKey);
         string name = operation.Name;

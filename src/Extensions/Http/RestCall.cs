@@ -35,7 +35,9 @@ internal static class RestCall
         return content;
     }
 
-    public static async Task<T> SendAsync<T>(HttpClient http, HttpRequestMessage request, int successStatus, Func<int, string?> describeStatus, JsonSerializerSettings settings, CancellationToken cancellationToken)
+    // Pooled: a call that waits for the network reuses this method's state instead of allocating it (about 210 bytes).
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<T> SendAsync<T>(HttpClient http, HttpRequestMessage request, int successStatus, Func<int, string?> describeStatus, JsonSerializerSettings settings, CancellationToken cancellationToken)
     {
         using (request)
         {

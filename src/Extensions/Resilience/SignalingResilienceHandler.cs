@@ -33,13 +33,16 @@ internal sealed class SignalingResilienceHandler(SignalingPipeline pipeline, boo
 
         // Most calls succeed at once. The first attempt is made without Polly, which is entered only when there is
         // something to retry: its pipeline, and every async layer, costs time on each call that the benchmarks see.
-        return AttemptAsync(state, cancellationToken);
+        var attempt = AttemptAsync(state, cancellationToken);
+        return attempt.IsCompletedSuccessfully ? Task.FromResult(attempt.Result) : attempt.AsTask();
     }
 
     // One attempt: a permit, then the request on the next host, bounded by the attempt timeout and by what is left of
     // the overall one. An attempt never starts once the overall timeout has run out. The first attempt also hands a
-    // failure worth retrying to Polly, so a call answered at once passes through this one async method.
-    private async Task<HttpResponseMessage> AttemptAsync(AttemptState state, CancellationToken callToken)
+    // failure worth retrying to Polly, so a call answered at once passes through this one async method. Pooled: an
+    // attempt that waits for the network reuses its state (about 470 bytes) instead of allocating it.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<HttpResponseMessage> AttemptAsync(AttemptState state, CancellationToken callToken)
     {
         bool first = state.Attempt == 0;
 

@@ -49,6 +49,11 @@ internal static class RestResponseReader
     /// <summary>Gets the encoding of the charset a response declares, quoted or not; <see langword="null"/> when it declares none or one .NET does not know.</summary>
     public static System.Text.Encoding? DeclaredEncoding(HttpContent content)
     {
+        if (DeclaresUtf8(content))
+        {
+            return System.Text.Encoding.UTF8;
+        }
+
         if (content.Headers.ContentType?.CharSet is not { Length: > 0 } charset)
         {
             return null;
@@ -69,6 +74,16 @@ internal static class RestResponseReader
             return null;
         }
     }
+
+    /// <summary>
+    /// Whether the response's Content-Type is, character for character bar case, one of the usual spellings of UTF-8 JSON.
+    /// Looked at as it came, not parsed: parsing it cost every call about a tenth of a microsecond and three objects.
+    /// </summary>
+    public static bool DeclaresUtf8(HttpContent content) =>
+        content.Headers.NonValidated.TryGetValues("Content-Type", out var values) && values.Count == 1
+        && values.ToString() is { } value
+        && (value.Equals("application/json;charset=utf-8", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("application/json; charset=utf-8", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Gets the one serializer kept for a settings object.</summary>
     public static JsonSerializer SerializerFor(JsonSerializerSettings settings) => Serializers.GetValue(settings, CreateSerializer);
