@@ -41,8 +41,8 @@ public static class BenchTargets
         "tuned-canned" => Tuned(CannedEndpoint, CannedResponseHandler.MessageSent(), c => c.SendPeerMessageAsync("userA", "userB", "Hello")),
         "sdk-canned" => CannedSdk(switches, null),
 
-        // The same call with every feature on whatever the switches say, to compare a variant against it in one run.
-        "sdk-canned-default" => CannedSdk([], null),
+        // The no-network benchmark's call (limiter off) whatever the switches say, to compare a variant against it in one run.
+        "sdk-canned-default" => CannedSdk(["no-limit"], null),
         "sdk-peer-variant" => CannedSdk(switches, endpoint),
         "sdk-events-variant" => SdkEvents(new SignalingClient(VariantOptions(switches, endpoint))),
         "generated-events" => GeneratedEvents(endpoint),
