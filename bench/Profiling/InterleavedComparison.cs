@@ -22,6 +22,9 @@ public static class InterleavedComparison
         ("channel message", "hand-channel", "tuned-channel", "sdk-channel"),
         ("user events", "hand-events", "tuned-events", "sdk-events"),
         ("message history", "hand-history", "tuned-history", "sdk-history"),
+
+        // The no-network call of ClientOverheadBenchmarks, timed in turn rather than a process apart.
+        ("peer message, no network", "hand-canned", "tuned-canned", "sdk-canned-default"),
     ];
 
     /// <summary>
@@ -86,7 +89,8 @@ public static class InterleavedComparison
             $"of {CallsPerBlock:N0} calls taken in turn in one process against the Kestrel server in another, after a warm-up round of every call and {warmup.TotalSeconds:N1} s more before each operation. " +
             "BenchmarkDotNet runs each benchmark in a process of its own, a minute or more apart, and the machine's speed drifts " +
             "by up to ±10 % in between; blocks taken in turn see the same drift, so their ratio is the steadier figure. " +
-            "A ratio is the median over the rounds of SDK time / the other's time in the same round; the middle half is the spread of those round ratios from the 25th to the 75th percentile.\n\n" +
+            "A ratio is the median over the rounds of SDK time / the other's time in the same round; the middle half is the spread of those round ratios from the 25th to the 75th percentile. " +
+            "The last row sends over an in-memory handler that reads the request body and answers at once (the SDK's limiter off), as ClientOverheadBenchmarks does: each client's own CPU time.\n\n" +
             $"Run on {DateTime.UtcNow:yyyy-MM-dd} in {mode} mode (`dotnet run -c Release --project bench{(quick ? " -- --quick" : string.Empty)}`), " +
             $"{blocks} rounds per operation, .NET {Environment.Version}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores.\n\n" +
             "| operation | hand-written, median | tuned, median | SDK, median | SDK / hand-written | middle half | SDK / tuned | middle half |\n" +
