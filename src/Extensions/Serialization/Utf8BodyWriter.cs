@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Newtonsoft.Json;
@@ -12,18 +13,21 @@ namespace Agora.Signaling;
 /// </summary>
 internal sealed class Utf8BodyWriter : TextWriter
 {
-    // A thread keeps its writer only while the buffer stays this small, so one large message does not pin memory.
-    private const int KeptBufferSize = 8 * 1024;
+    // A thread keeps a buffer this small; a larger body borrows one from the shared pool and gives it back, so a
+    // large message neither pins memory nor leaves a large-object-heap array behind on every send.
+    private const int KeptBufferSize = 1024;
 
     [ThreadStatic]
     private static Utf8BodyWriter? t_cached;
 
-    private char[] _chars = new char[256];
+    private readonly char[] _kept = new char[KeptBufferSize];
+    private char[] _chars;
     private int _length;
 
     private Utf8BodyWriter()
         : base(CultureInfo.InvariantCulture)
     {
+        _chars = _kept;
     }
 
     public override Encoding Encoding => Encoding.UTF8;
@@ -61,11 +65,14 @@ internal sealed class Utf8BodyWriter : TextWriter
         }
         finally
         {
-            writer._length = 0;
-            if (writer._chars.Length <= KeptBufferSize)
+            if (!ReferenceEquals(writer._chars, writer._kept))
             {
-                t_cached = writer;
+                ArrayPool<char>.Shared.Return(writer._chars);
+                writer._chars = writer._kept;
             }
+
+            writer._length = 0;
+            t_cached = writer;
         }
     }
 
@@ -94,5 +101,15 @@ internal sealed class Utf8BodyWriter : TextWriter
         _length += buffer.Length;
     }
 
-    private void Grow(int needed) => Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + needed));
+    private void Grow(int needed)
+    {
+        var larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + needed));
+        _chars.AsSpan(0, _length).CopyTo(larger);
+        if (!ReferenceEquals(_chars, _kept))
+        {
+            ArrayPool<char>.Shared.Return(_chars);
+        }
+
+        _chars = larger;
+    }
 }
