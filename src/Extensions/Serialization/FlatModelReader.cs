@@ -208,10 +208,14 @@ internal sealed class FlatModelReader : JsonConverter
         }
 
         // A list Newtonsoft would create as a List<T> and fill item by item through the item's flat reader.
-        bool list = held is JsonArrayContract { ItemConverter: FlatModelReader, IsMultidimensionalArray: false, Converter: null, IsReference: null or false, ItemIsReference: null, ItemTypeNameHandling: null, DefaultCreator: not null } array
+        if (held is JsonArrayContract { ItemConverter: FlatModelReader items, IsMultidimensionalArray: false, Converter: null, IsReference: null or false, ItemIsReference: null, ItemTypeNameHandling: null, DefaultCreator: { } create } array
             && array.OnDeserializingCallbacks.Count == 0 && array.OnDeserializedCallbacks.Count == 0 && array.OnErrorCallbacks.Count == 0
-            && array.CreatedType is { IsGenericType: true } created && created.GetGenericTypeDefinition() == typeof(List<>) && type.IsAssignableFrom(created);
-        return list ? new Slot(property, index, ValueRead.List, true, nullHandling, null, (JsonArrayContract)held) : null;
+            && array.CreatedType is { IsGenericType: true } created && created.GetGenericTypeDefinition() == typeof(List<>) && type.IsAssignableFrom(created))
+        {
+            return new Slot(property, index, ValueRead.List, true, nullHandling, items, create);
+        }
+
+        return null;
     }
 
     private static ValueRead? ReadFor(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
@@ -265,7 +269,7 @@ internal sealed class FlatModelReader : JsonConverter
 
             // Anything but an object or an array (null, "", a number) is the serializer's to read or refuse.
             ValueRead.Model => reader.Read() && reader.TokenType == JsonToken.StartObject
-                ? slot.Model!.ReadJson(reader, slot.Property.PropertyType!, Existing(slot, target, serializer), serializer)
+                ? slot.Reader!.ReadJson(reader, slot.Property.PropertyType!, Existing(slot, target, serializer), serializer)
                 : Unread,
             _ => reader.Read() && reader.TokenType == JsonToken.StartArray ? ReadList(reader, slot, target, serializer) : Unread,
         };
@@ -284,8 +288,8 @@ internal sealed class FlatModelReader : JsonConverter
     {
         var list = Existing(slot, target, serializer) is System.Collections.IList { IsReadOnly: false, IsFixedSize: false } existing
             ? existing
-            : (System.Collections.IList)slot.List!.DefaultCreator!();
-        var item = (FlatModelReader)slot.List!.ItemConverter!;
+            : (System.Collections.IList)slot.CreateList!();
+        var item = slot.Reader!;
         while (reader.Read())
         {
             switch (reader.TokenType)
@@ -303,6 +307,7 @@ internal sealed class FlatModelReader : JsonConverter
         throw new JsonSerializationException($"The body ended inside {slot.Property.PropertyName}.");
     }
 
-    // What is known of a property before any item is read: how to read it, and for a model or a list, its reader.
-    private sealed record Slot(JsonProperty Property, int Index, ValueRead Read, bool AcceptsNull, NullValueHandling? NullValueHandling, FlatModelReader? Model, JsonArrayContract? List);
+    // What is known of a property before any item is read: how to read it; for a model, its reader; for a list, its
+    // items' reader and how Newtonsoft would create it.
+    private sealed record Slot(JsonProperty Property, int Index, ValueRead Read, bool AcceptsNull, NullValueHandling? NullValueHandling, FlatModelReader? Reader, Func<object>? CreateList);
 }
