@@ -37,6 +37,11 @@ public static class BenchTargets
         "tuned-peer" => Tuned(endpoint, null, c => c.SendPeerMessageAsync("userA", "userB", "Hello")),
         "tuned-channel" => Tuned(endpoint, null, c => c.SendChannelMessageAsync("userA", "chatroom", "Hello")),
         "tuned-events" => Tuned(endpoint, null, c => c.GetUserEventsAsync()),
+        // The tuned call after work of about 4-5 µs: code run hot (a spin) or much code run once (ColdCode).
+        "tuned-events-spin" => Tuned(endpoint, null, c => { Thread.SpinWait(200); return c.GetUserEventsAsync(); }),
+        "tuned-events-cold-code" => Tuned(endpoint, null, c => { ColdCode.Run(); return c.GetUserEventsAsync(); }),
+        "spin" => Sync(() => { Thread.SpinWait(200); return 0; }),
+        "cold-code" => Sync(() => { ColdCode.Run(); return 0; }),
         "tuned-history" => Tuned(endpoint, null, c => c.GetMessageHistoryAsync("Tony", "chatroom")),
         "tuned-canned" => Tuned(CannedEndpoint, CannedResponseHandler.MessageSent(), c => c.SendPeerMessageAsync("userA", "userB", "Hello")),
         "sdk-canned" => CannedSdk(switches, null),
