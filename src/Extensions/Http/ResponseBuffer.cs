@@ -44,7 +44,7 @@ internal static class ResponseBuffer
     // Agora answers UTF-8 JSON; a charset .NET does not know would make every later read of the body throw.
     private static void ReadAsUtf8IfCharsetUnknown(HttpContent content)
     {
-        if (!RestResponseReader.DeclaresUtf8(content) && content.Headers.ContentType is { CharSet: { Length: > 0 } } contentType && RestResponseReader.DeclaredEncoding(content) is null)
+        if (RestResponseReader.DeclaredEncoding(content) is null && content.Headers.ContentType is { CharSet: { Length: > 0 } } contentType)
         {
             contentType.CharSet = "utf-8";
         }
