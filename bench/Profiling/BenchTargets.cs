@@ -5,7 +5,9 @@ namespace Agora.Signaling.Benchmarks.Profiling;
 
 /// <summary>
 /// The calls the profiling modes run, by name: each operation through the SDK or by hand over loopback, the same
-/// over an in-memory handler ("-canned"), the generated client alone, and SDK variants with features switched off.
+/// over an in-memory handler ("-canned"), the generated client alone or through the SDK's handlers, SDK variants with
+/// features switched off, and tuned calls with one of the SDK's costs added (its headers, async layers, a spin, much
+/// code run once); any target with "+swept" after its name runs from cold caches.
 /// </summary>
 public static class BenchTargets
 {
@@ -37,10 +39,17 @@ public static class BenchTargets
         "tuned-peer" => Tuned(endpoint, null, c => c.SendPeerMessageAsync("userA", "userB", "Hello")),
         "tuned-channel" => Tuned(endpoint, null, c => c.SendChannelMessageAsync("userA", "chatroom", "Hello")),
         "tuned-events" => Tuned(endpoint, null, c => c.GetUserEventsAsync()),
+        "tuned-events-extra-frames" => Tuned(endpoint, null, c => TwoFramesAsync(c)),
+        "tuned-events-sdk-headers" => TunedWithSdkHeaders(endpoint, c => c.GetUserEventsAsync()),
+        // The same, after a spin as long as the SDK's own extra CPU on a canned answer (about 0.8 µs): the SDK's loopback
+        // cost if its work cost there what it costs in a loop.
+        "tuned-events-like-sdk" => TunedWithSdkHeaders(endpoint, c => { Thread.SpinWait(30); return c.GetUserEventsAsync(); }),
+        "tuned-peer-sdk-headers" => TunedWithSdkHeaders(endpoint, c => c.SendPeerMessageAsync("userA", "userB", "Hello")),
         // The tuned call after work of about 4-5 µs: code run hot (a spin) or much code run once (ColdCode).
         "tuned-events-spin" => Tuned(endpoint, null, c => { Thread.SpinWait(200); return c.GetUserEventsAsync(); }),
         "tuned-events-cold-code" => Tuned(endpoint, null, c => { ColdCode.Run(); return c.GetUserEventsAsync(); }),
         "spin" => Sync(() => { Thread.SpinWait(200); return 0; }),
+        "sweep" => Sync(() => { CacheSweep.Run(); return 0; }),
         "cold-code" => Sync(() => { ColdCode.Run(); return 0; }),
         "tuned-history" => Tuned(endpoint, null, c => c.GetMessageHistoryAsync("Tony", "chatroom")),
         "tuned-canned" => Tuned(CannedEndpoint, CannedResponseHandler.MessageSent(), c => c.SendPeerMessageAsync("userA", "userB", "Hello")),
@@ -51,6 +60,7 @@ public static class BenchTargets
         "sdk-peer-variant" => CannedSdk(switches, endpoint),
         "sdk-events-variant" => SdkEvents(new SignalingClient(VariantOptions(switches, endpoint))),
         "generated-events" => GeneratedEvents(endpoint),
+        "generated-events-handlers" => GeneratedEventsThroughHandlers(VariantOptions(switches, endpoint)),
         "hand-canned" => CannedHandWritten(),
         "sdk-events-canned" => CannedSdkEvents(switches),
         "hand-events-canned" => CannedHandWrittenEvents(),
@@ -64,6 +74,7 @@ public static class BenchTargets
         "token-007-getint32" => Sync(() => SignalingTokenBuilder.BuildAccessToken2(TokenAppId, TokenCertificate, "test_user", TimeSpan.FromHours(1), DateTimeOffset.UtcNow, GetInt32Salt())),
         "salt" => Sync(SignalingTokenBuilder.NewSalt),
         "salt-getint32" => Sync(GetInt32Salt),
+        _ when target.EndsWith(SweptSuffix, StringComparison.Ordinal) => Swept(Create(target[..^SweptSuffix.Length], switches, endpoint, sdk, handWritten)),
         _ when Scaled(target) is { } scaled => scaled,
         _ => throw new ArgumentException($"Unknown target '{target}'.", nameof(target)),
     };
@@ -86,6 +97,33 @@ public static class BenchTargets
             "tuned-history-canned" => Tuned(CannedEndpoint, new CannedResponseHandler(ScaledPayloads.History(count)), c => c.GetMessageHistoryAsync("Tony", "chatroom")),
             _ => null,
         };
+    }
+
+    private const string SweptSuffix = "+swept";
+
+    // "sdk-canned+swept": the call from cold caches (CacheSweep before each); "sweep" times the sweep alone.
+    private static Func<Task> Swept(Func<Task> call) => () =>
+    {
+        CacheSweep.Run();
+        return call();
+    };
+
+    // The tuned call inside two more async methods, each awaiting the next: what an async layer costs on loopback.
+    private static async Task<int> TwoFramesAsync(TunedSignalingClient client) => await OneFrameAsync(client).ConfigureAwait(false) + 1;
+
+    private static async Task<int> OneFrameAsync(TunedSignalingClient client)
+    {
+        var events = await client.GetUserEventsAsync().ConfigureAwait(false);
+        return events is null ? 0 : 1;
+    }
+
+    // The tuned call with the two headers the SDK adds to every request (Accept and User-Agent), to weigh them alone.
+    private static Func<Task> TunedWithSdkHeaders(Uri endpoint, Func<TunedSignalingClient, Task> call)
+    {
+        var (client, http) = BenchClients.Tuned(endpoint);
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json");
+        http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", SignalingTelemetry.UserAgent(null));
+        return () => call(client);
     }
 
     // The tuned hand-written client over loopback (no transport) or an in-memory handler.
@@ -146,6 +184,16 @@ public static class BenchTargets
     private static Func<Task> GeneratedEvents(Uri endpoint)
     {
         var (_, http) = BenchClients.HandWritten(endpoint);
+        var generated = new EventsRestClient(http, new SignalingEndpoints(endpoint, endpoint));
+        return () => generated.GetUserEventsAsync(FixedResponseServer.AppId, RequestContext.Create(SignalingOperations.GetUserEvents, null, new SecretMask()), CancellationToken.None).AsTask();
+    }
+
+    // The NSwag client over the SDK's own handler stack and transport, without SignalingClient's call around it.
+    private static Func<Task> GeneratedEventsThroughHandlers(SignalingClientOptions options)
+    {
+        var endpoint = options.Endpoint;
+        var handlers = SignalingHandlerStack.Create(new SignalingPipeline(options), ownsPipeline: true, options.ResolveCredential(), options);
+        var http = SignalingHandlerStack.CreateHttpClient(handlers, SignalingHandlerStack.CreateTransport(options));
         var generated = new EventsRestClient(http, new SignalingEndpoints(endpoint, endpoint));
         return () => generated.GetUserEventsAsync(FixedResponseServer.AppId, RequestContext.Create(SignalingOperations.GetUserEvents, null, new SecretMask()), CancellationToken.None).AsTask();
     }

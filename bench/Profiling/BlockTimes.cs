@@ -22,6 +22,20 @@ public sealed class BlockTimes(IReadOnlyList<IReadOnlyList<double>> times)
         return (Percentile(ratios, 0.5), Percentile(ratios, 0.25), Percentile(ratios, 0.75));
     }
 
+    /// <summary>
+    /// The range that holds the median of the block ratios with 95 % confidence, from the order statistics n/2 ± 0.98√n
+    /// (no assumption about the ratios' distribution): how precisely one run gives the ratio, where the middle half
+    /// says how much single rounds scatter.
+    /// </summary>
+    public (double Lower, double Upper) MedianInterval(int numerator, int denominator)
+    {
+        var sorted = Ratios(numerator, denominator).Order().ToList();
+        double half = 0.98 * Math.Sqrt(sorted.Count);
+        int lower = Math.Max(0, (int)Math.Floor((sorted.Count / 2.0) - half) - 1);
+        int upper = Math.Min(sorted.Count - 1, (int)Math.Ceiling((sorted.Count / 2.0) + half) - 1);
+        return (sorted[lower], sorted[upper]);
+    }
+
     // Linear interpolation between the closest ranks.
     private static double Percentile(IReadOnlyList<double> values, double fraction)
     {

@@ -51,7 +51,8 @@ public static class InterleavedComparison
         }
 
         var ratio = result.Ratio(1, 0);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[0]}: median {result.Median(0):N1} µs a call; {args[1]}: median {result.Median(1):N1} µs a call; ratio {args[1]}/{args[0]}: median {ratio.Median:N3} (middle half {ratio.Lower:N3}–{ratio.Upper:N3}) over {blocks} blocks of {CallsPerBlock:N0} calls"));
+        var interval = result.MedianInterval(1, 0);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{args[0]}: median {result.Median(0):N1} µs a call; {args[1]}: median {result.Median(1):N1} µs a call; ratio {args[1]}/{args[0]}: median {ratio.Median:N3} (95 % interval {interval.Lower:N3}–{interval.Upper:N3}; middle half {ratio.Lower:N3}–{ratio.Upper:N3}) over {blocks} blocks of {CallsPerBlock:N0} calls"));
         return 0;
     }
 
@@ -62,7 +63,9 @@ public static class InterleavedComparison
     public static async Task WriteSuiteAsync(Uri endpoint, string mode)
     {
         bool quick = mode == "quick";
-        int blocks = quick ? 10 : 30;
+        // A block's ratio scatters by ±5-10 % on this machine (two processes share two cores, and a block runs at about
+        // 50 or about 100 µs a call depending on where the scheduler puts them); 100 rounds give the median to about ±2 %.
+        int blocks = quick ? 10 : 100;
         var warmup = TimeSpan.FromSeconds(quick ? 1.5 : 4);
         var rows = new StringBuilder();
         const int HandWritten = 0, Tuned = 1, Sdk = 2;
@@ -78,8 +81,10 @@ public static class InterleavedComparison
             var result = await RunAsync(endpoint, [handWritten, tuned, sdk], [], blocks, warmup).ConfigureAwait(false);
             var overHand = result.Ratio(Sdk, HandWritten);
             var overTuned = result.Ratio(Sdk, Tuned);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{operation}: SDK / hand-written {overHand.Median:N2} (middle half {overHand.Lower:N2}–{overHand.Upper:N2}), SDK / tuned {overTuned.Median:N2} (middle half {overTuned.Lower:N2}–{overTuned.Upper:N2})"));
-            rows.Append(CultureInfo.InvariantCulture, $"| {operation} | {result.Median(HandWritten):N1} µs | {result.Median(Tuned):N1} µs | {result.Median(Sdk):N1} µs | {overHand.Median:N2} | {overHand.Lower:N2}–{overHand.Upper:N2} | {overTuned.Median:N2} | {overTuned.Lower:N2}–{overTuned.Upper:N2} |\n");
+            var handInterval = result.MedianInterval(Sdk, HandWritten);
+            var tunedInterval = result.MedianInterval(Sdk, Tuned);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{operation}: SDK / hand-written {overHand.Median:N3} (95 % interval {handInterval.Lower:N3}–{handInterval.Upper:N3}), SDK / tuned {overTuned.Median:N3} (95 % interval {tunedInterval.Lower:N3}–{tunedInterval.Upper:N3})"));
+            rows.Append(CultureInfo.InvariantCulture, $"| {operation} | {result.Median(HandWritten):N1} µs | {result.Median(Tuned):N1} µs | {result.Median(Sdk):N1} µs | {overHand.Median:N3} | {handInterval.Lower:N3}–{handInterval.Upper:N3} | {overHand.Lower:N2}–{overHand.Upper:N2} | {overTuned.Median:N3} | {tunedInterval.Lower:N3}–{tunedInterval.Upper:N3} | {overTuned.Lower:N2}–{overTuned.Upper:N2} |\n");
         }
 
         string text =
@@ -89,12 +94,12 @@ public static class InterleavedComparison
             $"of {CallsPerBlock:N0} calls taken in turn in one process against the Kestrel server in another, after a warm-up round of every call and {warmup.TotalSeconds:N1} s more before each operation. " +
             "BenchmarkDotNet runs each benchmark in a process of its own, a minute or more apart, and the machine's speed drifts " +
             "by up to ±10 % in between; blocks taken in turn see the same drift, so their ratio is the steadier figure. " +
-            "A ratio is the median over the rounds of SDK time / the other's time in the same round; the middle half is the spread of those round ratios from the 25th to the 75th percentile. " +
+            "A ratio is the median over the rounds of SDK time / the other's time in the same round. Its 95 % interval (from the order statistics n/2 ± 0.98√n, with no assumption about the distribution) says how precisely this run gives it; the middle half (25th to 75th percentile of the round ratios) says how much single rounds scatter. " +
             "The last row sends over an in-memory handler that reads the request body and answers at once (the SDK's limiter off), as ClientOverheadBenchmarks does: each client's own CPU time.\n\n" +
             $"Run on {DateTime.UtcNow:yyyy-MM-dd} in {mode} mode (`dotnet run -c Release --project bench{(quick ? " -- --quick" : string.Empty)}`), " +
             $"{blocks} rounds per operation, .NET {Environment.Version}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores.\n\n" +
-            "| operation | hand-written, median | tuned, median | SDK, median | SDK / hand-written | middle half | SDK / tuned | middle half |\n" +
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" +
+            "| operation | hand-written, median | tuned, median | SDK, median | SDK / hand-written | 95 % interval | middle half | SDK / tuned | 95 % interval | middle half |\n" +
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n" +
             rows;
         await ResultsWriter.WriteMarkdownAsync("InterleavedComparison.md", text).ConfigureAwait(false);
     }
