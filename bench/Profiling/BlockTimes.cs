@@ -23,16 +23,16 @@ public sealed class BlockTimes(IReadOnlyList<IReadOnlyList<double>> times)
     }
 
     /// <summary>
-    /// The range that holds the median of the block ratios with 95 % confidence, from the order statistics n/2 ± 0.98√n
-    /// (no assumption about the ratios' distribution): how precisely one run gives the ratio, where the middle half
-    /// says how much single rounds scatter.
+    /// The range that holds the median of the block ratios with 95 % confidence, between the order statistics of ranks
+    /// n/2 - 0.98√n and 1 + n/2 + 0.98√n (no assumption about the ratios' distribution): how precisely one run gives the
+    /// ratio, where the middle half says how much single rounds scatter.
     /// </summary>
     public (double Lower, double Upper) MedianInterval(int numerator, int denominator)
     {
         var sorted = Ratios(numerator, denominator).Order().ToList();
         double half = 0.98 * Math.Sqrt(sorted.Count);
         int lower = Math.Max(0, (int)Math.Floor((sorted.Count / 2.0) - half) - 1);
-        int upper = Math.Min(sorted.Count - 1, (int)Math.Ceiling((sorted.Count / 2.0) + half) - 1);
+        int upper = Math.Min(sorted.Count - 1, (int)Math.Ceiling(1 + (sorted.Count / 2.0) + half) - 1);
         return (sorted[lower], sorted[upper]);
     }
 

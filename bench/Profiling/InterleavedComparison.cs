@@ -64,7 +64,7 @@ public static class InterleavedComparison
     {
         bool quick = mode == "quick";
         // A block's ratio scatters by ±5-10 % on this machine (two processes share two cores, and a block runs at about
-        // 50 or about 100 µs a call depending on where the scheduler puts them); 100 rounds give the median to about ±2 %.
+        // 50 or about 100 µs a call depending on where the scheduler puts them); 100 rounds give the median to about ±2-4 %.
         int blocks = quick ? 10 : 100;
         var warmup = TimeSpan.FromSeconds(quick ? 1.5 : 4);
         var rows = new StringBuilder();
@@ -94,7 +94,7 @@ public static class InterleavedComparison
             $"of {CallsPerBlock:N0} calls taken in turn in one process against the Kestrel server in another, after a warm-up round of every call and {warmup.TotalSeconds:N1} s more before each operation. " +
             "BenchmarkDotNet runs each benchmark in a process of its own, a minute or more apart, and the machine's speed drifts " +
             "by up to ±10 % in between; blocks taken in turn see the same drift, so their ratio is the steadier figure. " +
-            "A ratio is the median over the rounds of SDK time / the other's time in the same round. Its 95 % interval (from the order statistics n/2 ± 0.98√n, with no assumption about the distribution) says how precisely this run gives it; the middle half (25th to 75th percentile of the round ratios) says how much single rounds scatter. " +
+            "A ratio is the median over the rounds of SDK time / the other's time in the same round. Its 95 % interval (between the order statistics of ranks n/2 - 0.98√n and 1 + n/2 + 0.98√n, with no assumption about the distribution) says how precisely this run gives it; the middle half (25th to 75th percentile of the round ratios) says how much single rounds scatter. " +
             "The last row sends over an in-memory handler that reads the request body and answers at once (the SDK's limiter off), as ClientOverheadBenchmarks does: each client's own CPU time.\n\n" +
             $"Run on {DateTime.UtcNow:yyyy-MM-dd} in {mode} mode (`dotnet run -c Release --project bench{(quick ? " -- --quick" : string.Empty)}`), " +
             $"{blocks} rounds per operation, .NET {Environment.Version}, {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores.\n\n" +
