@@ -181,19 +181,18 @@ public static class BenchTargets
     }
 
     // The NSwag client alone over the loopback server, through the same transport settings as the hand-written one.
-    private static Func<Task> GeneratedEvents(Uri endpoint)
-    {
-        var (_, http) = BenchClients.HandWritten(endpoint);
-        var generated = new EventsRestClient(http, new SignalingEndpoints(endpoint, endpoint));
-        return () => generated.GetUserEventsAsync(FixedResponseServer.AppId, RequestContext.Create(SignalingOperations.GetUserEvents, null, new SecretMask()), CancellationToken.None).AsTask();
-    }
+    private static Func<Task> GeneratedEvents(Uri endpoint) => GeneratedEventsOver(BenchClients.HandWritten(endpoint).Http, endpoint);
 
     // The NSwag client over the SDK's own handler stack and transport, without SignalingClient's call around it.
     private static Func<Task> GeneratedEventsThroughHandlers(SignalingClientOptions options)
     {
-        var endpoint = options.Endpoint;
         var handlers = SignalingHandlerStack.Create(new SignalingPipeline(options), ownsPipeline: true, options.ResolveCredential(), options);
-        var http = SignalingHandlerStack.CreateHttpClient(handlers, SignalingHandlerStack.CreateTransport(options));
+        return GeneratedEventsOver(SignalingHandlerStack.CreateHttpClient(handlers, SignalingHandlerStack.CreateTransport(options)), options.Endpoint);
+    }
+
+    // A user-event pull through the generated client alone, over whatever HttpClient the target built.
+    private static Func<Task> GeneratedEventsOver(HttpClient http, Uri endpoint)
+    {
         var generated = new EventsRestClient(http, new SignalingEndpoints(endpoint, endpoint));
         return () => generated.GetUserEventsAsync(FixedResponseServer.AppId, RequestContext.Create(SignalingOperations.GetUserEvents, null, new SecretMask()), CancellationToken.None).AsTask();
     }
